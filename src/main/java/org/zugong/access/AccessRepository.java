@@ -1,0 +1,230 @@
+package org.zugong.access;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.zugong.platform.security.DataScope;
+
+/** SQL over the access_* tables. */
+@Repository
+class AccessRepository {
+
+    private static final String USER_COLUMNS = """
+            u.id, u.username, u.display_name, u.password_hash, u.org_id, o.name AS org_name, u.person_id, u.enabled,
+            u.failed_attempts, u.locked_until, u.password_changed_at, u.last_login_at, u.version
+            """;
+
+    private final JdbcClient jdbc;
+
+    AccessRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<UserAccount> findUser(String username) {
+        return jdbc.sql("SELECT " + USER_COLUMNS + " FROM access_user u JOIN org_organization o ON o.id = u.org_id WHERE lower(u.username) = lower(:u)")
+                .param("u", username).query(AccessRepository::mapUser).optional();
+    }
+
+    Optional<UserAccount> findUser(long id) {
+        return jdbc.sql("SELECT " + USER_COLUMNS + " FROM access_user u JOIN org_organization o ON o.id = u.org_id WHERE u.id = :id")
+                .param("id", id).query(AccessRepository::mapUser).optional();
+    }
+
+    List<UserAccount> users(String q, int limit, int offset) {
+        return jdbc.sql("SELECT " + USER_COLUMNS + " FROM access_user u JOIN org_organization o ON o.id = u.org_id "
+                        + "WHERE (:q = '' OR u.username LIKE :like OR u.display_name LIKE :like) ORDER BY u.id LIMIT :limit OFFSET :offset")
+                .param("q", q).param("like", "%" + q + "%").param("limit", limit).param("offset", offset)
+                .query(AccessRepository::mapUser).list();
+    }
+
+    long countUsers(String q) {
+        return jdbc.sql("SELECT count(*) FROM access_user u WHERE (:q = '' OR u.username LIKE :like OR u.display_name LIKE :like)")
+                .param("q", q).param("like", "%" + q + "%").query(Long.class).single();
+    }
+
+    boolean anyUserWithAdminKind(AdminKind kind) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM access_user_role ur JOIN access_role r ON r.id = ur.role_id
+                               JOIN access_user u ON u.id = ur.user_id WHERE r.admin_kind = :k AND u.enabled)
+                """).param("k", kind.name()).query(Boolean.class).single();
+    }
+
+    List<RoleRecord> rolesOfUser(long userId) {
+        List<Long> ids = jdbc.sql("SELECT role_id FROM access_user_role WHERE user_id = :u ORDER BY role_id")
+                .param("u", userId).query(Long.class).list();
+        return roles(ids);
+    }
+
+    Map<Long, List<String>> roleNamesOfUsers(Collection<Long> userIds) {
+        Map<Long, List<String>> out = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT ur.user_id, r.name FROM access_user_role ur JOIN access_role r ON r.id = ur.role_id WHERE ur.user_id IN (:ids) ORDER BY r.id")
+                .param("ids", userIds)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return out;
+    }
+
+    List<RoleRecord> allRoles() {
+        return roles(jdbc.sql("SELECT id FROM access_role ORDER BY id").query(Long.class).list());
+    }
+
+    Optional<RoleRecord> findRole(long id) {
+        return roles(List.of(id)).stream().findFirst();
+    }
+
+    Optional<RoleRecord> findRoleByCode(String code) {
+        return jdbc.sql("SELECT id FROM access_role WHERE code = :c").param("c", code).query(Long.class).optional()
+                .flatMap(this::findRole);
+    }
+
+    /** Loads roles with their permissions and scope organizations in three queries, not one per role. */
+    List<RoleRecord> roles(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Set<String>> perms = new HashMap<>();
+        jdbc.sql("SELECT role_id, permission FROM access_role_permission WHERE role_id IN (:ids)").param("ids", ids)
+                .query(rs -> {
+                    perms.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
+                });
+        Map<Long, Set<Long>> orgs = new HashMap<>();
+        jdbc.sql("SELECT role_id, org_id FROM access_role_scope_org WHERE role_id IN (:ids)").param("ids", ids)
+                .query(rs -> {
+                    orgs.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(rs.getLong(2));
+                });
+        return jdbc.sql("SELECT id, code, name, data_scope, admin_kind, builtin, version FROM access_role WHERE id IN (:ids) ORDER BY id")
+                .param("ids", ids)
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    String admin = rs.getString("admin_kind");
+                    return new RoleRecord(id, rs.getString("code"), rs.getString("name"), DataScope.valueOf(rs.getString("data_scope")),
+                            admin == null ? null : AdminKind.valueOf(admin), rs.getBoolean("builtin"),
+                            perms.getOrDefault(id, Set.of()), orgs.getOrDefault(id, Set.of()), rs.getInt("version"));
+                }).list();
+    }
+
+    long insertUser(String username, String displayName, String hash, long orgId, Long personId, String by) {
+        return jdbc.sql("""
+                INSERT INTO access_user (username, display_name, password_hash, org_id, person_id, created_by, updated_by)
+                VALUES (:u, :d, :h, :o, :p, :by, :by) RETURNING id
+                """).param("u", username).param("d", displayName).param("h", hash).param("o", orgId).param("p", personId)
+                .param("by", by).query(Long.class).single();
+    }
+
+    boolean updateUser(long id, int version, String displayName, long orgId, Long personId, boolean enabled, String by) {
+        return jdbc.sql("""
+                UPDATE access_user SET display_name = :d, org_id = :o, person_id = :p, enabled = :e, version = version + 1,
+                    updated_at = now(), updated_by = :by WHERE id = :id AND version = :v
+                """).param("d", displayName).param("o", orgId).param("p", personId).param("e", enabled).param("by", by)
+                .param("id", id).param("v", version).update() == 1;
+    }
+
+    void replaceUserRoles(long userId, Collection<Long> roleIds) {
+        jdbc.sql("DELETE FROM access_user_role WHERE user_id = :u").param("u", userId).update();
+        for (Long r : roleIds) {
+            jdbc.sql("INSERT INTO access_user_role (user_id, role_id) VALUES (:u, :r)").param("u", userId).param("r", r).update();
+        }
+    }
+
+    void setPassword(long userId, String hash) {
+        jdbc.sql("UPDATE access_user SET password_hash = :h, password_changed_at = now(), version = version + 1 WHERE id = :id")
+                .param("h", hash).param("id", userId).update();
+    }
+
+    /** Counts a failure and locks the account when the limit is reached; returns the new count. */
+    int recordFailure(long userId, int maxFailures, Instant lockUntil) {
+        return jdbc.sql("""
+                UPDATE access_user SET failed_attempts = failed_attempts + 1,
+                    locked_until = CASE WHEN failed_attempts + 1 >= :max THEN :until ELSE locked_until END
+                WHERE id = :id RETURNING failed_attempts
+                """).param("max", maxFailures).param("until", Timestamp.from(lockUntil)).param("id", userId)
+                .query(Integer.class).single();
+    }
+
+    void recordSuccess(long userId) {
+        jdbc.sql("UPDATE access_user SET failed_attempts = 0, locked_until = NULL, last_login_at = now() WHERE id = :id")
+                .param("id", userId).update();
+    }
+
+    void unlock(long userId) {
+        jdbc.sql("UPDATE access_user SET failed_attempts = 0, locked_until = NULL, version = version + 1 WHERE id = :id")
+                .param("id", userId).update();
+    }
+
+    long insertRole(String code, String name, DataScope scope, String by) {
+        return jdbc.sql("INSERT INTO access_role (code, name, data_scope) VALUES (:c, :n, :s) RETURNING id")
+                .param("c", code).param("n", name).param("s", scope.name()).query(Long.class).single();
+    }
+
+    boolean updateRole(long id, int version, String name, DataScope scope) {
+        return jdbc.sql("UPDATE access_role SET name = :n, data_scope = :s, version = version + 1, updated_at = now() WHERE id = :id AND version = :v")
+                .param("n", name).param("s", scope.name()).param("id", id).param("v", version).update() == 1;
+    }
+
+    void replaceRolePermissions(long roleId, Collection<String> permissions) {
+        jdbc.sql("DELETE FROM access_role_permission WHERE role_id = :r").param("r", roleId).update();
+        for (String p : permissions) {
+            jdbc.sql("INSERT INTO access_role_permission (role_id, permission) VALUES (:r, :p)").param("r", roleId).param("p", p).update();
+        }
+    }
+
+    void replaceRoleOrgs(long roleId, Collection<Long> orgIds) {
+        jdbc.sql("DELETE FROM access_role_scope_org WHERE role_id = :r").param("r", roleId).update();
+        for (Long o : orgIds) {
+            jdbc.sql("INSERT INTO access_role_scope_org (role_id, org_id) VALUES (:r, :o)").param("r", roleId).param("o", o).update();
+        }
+    }
+
+    long insertAdminRole(AdminKind kind, String code, Collection<String> permissions) {
+        long id = jdbc.sql("INSERT INTO access_role (code, name, data_scope, admin_kind, builtin) VALUES (:c, :n, 'ALL', :k, TRUE) RETURNING id")
+                .param("c", code).param("n", kind.label()).param("k", kind.name()).query(Long.class).single();
+        replaceRolePermissions(id, permissions);
+        return id;
+    }
+
+    // --- API tokens ---
+
+    void insertToken(byte[] hash, long userId, Instant expiresAt) {
+        jdbc.sql("INSERT INTO access_api_token (token_hash, user_id, expires_at) VALUES (:h, :u, :e)")
+                .param("h", hash).param("u", userId).param("e", Timestamp.from(expiresAt)).update();
+    }
+
+    Optional<Long> userOfToken(byte[] hash) {
+        return jdbc.sql("SELECT user_id FROM access_api_token WHERE token_hash = :h AND expires_at > now()")
+                .param("h", hash).query(Long.class).optional();
+    }
+
+    void deleteTokensOf(long userId) {
+        jdbc.sql("DELETE FROM access_api_token WHERE user_id = :u").param("u", userId).update();
+    }
+
+    int deleteExpiredTokens() {
+        return jdbc.sql("DELETE FROM access_api_token WHERE expires_at < now()").update();
+    }
+
+    static UserAccount mapUser(ResultSet rs, int n) throws SQLException {
+        Timestamp locked = rs.getTimestamp("locked_until");
+        Timestamp last = rs.getTimestamp("last_login_at");
+        long person = rs.getLong("person_id");
+        Long personId = rs.wasNull() ? null : person;
+        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("password_hash"), rs.getLong("org_id"), rs.getString("org_name"), personId, rs.getBoolean("enabled"),
+                rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
+                rs.getTimestamp("password_changed_at").toInstant(), last == null ? null : last.toInstant(), rs.getInt("version"));
+    }
+}

@@ -1,0 +1,131 @@
+package org.zugong.audit;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.zugong.platform.crypto.ChainSigner;
+
+/**
+ * Appends rows to the HMAC-SM3 chain and verifies it. Appends are serialized with a transaction-level
+ * advisory lock so that each row links to the row committed before it.
+ */
+@Component
+class AuditChain {
+
+    static final byte[] GENESIS = new byte[32];
+    private static final long LOCK_KEY = 0x7A75676F6E67L; // "zugong"
+    private static final int MAX_DETAIL = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ChainSigner signer;
+
+    AuditChain(JdbcClient jdbc, JdbcTemplate template, ChainSigner signer) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.signer = signer;
+    }
+
+    void append(String username, String ip, String action, String targetType, Object targetId, String detail, AuditOutcome outcome) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().singleRow();
+        byte[] prev = jdbc.sql("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1")
+                .query(byte[].class).optional().orElse(GENESIS);
+        long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('audit_event', 'id'))").query(Long.class).single();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String target = targetId == null ? null : String.valueOf(targetId);
+        String safeDetail = detail == null ? null : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+        String safeUser = username == null ? "-" : username.length() > 64 ? username.substring(0, 64) : username;
+        AuditRow row = new AuditRow(id, at, safeUser, ip == null ? "-" : ip, action, targetType, target, safeDetail, outcome.name());
+        byte[] hash = signer.sign(row.canonical(prev));
+        jdbc.sql("""
+                INSERT INTO audit_event (id, occurred_at, username, client_ip, action, target_type, target_id, detail, outcome, prev_hash, hash)
+                OVERRIDING SYSTEM VALUE
+                VALUES (:id, :at, :user, :ip, :action, :targetType, :targetId, :detail, :outcome, :prev, :hash)
+                """)
+                .param("id", id).param("at", Timestamp.from(at)).param("user", row.username()).param("ip", row.clientIp())
+                .param("action", action).param("targetType", targetType).param("targetId", target)
+                .param("detail", safeDetail).param("outcome", outcome.name()).param("prev", prev).param("hash", hash)
+                .update();
+    }
+
+    /** Walks the chain in id order and returns the first row that does not verify, if any. */
+    ChainVerification verify() {
+        AtomicReference<byte[]> expectedPrev = new AtomicReference<>(GENESIS);
+        AtomicReference<Long> broken = new AtomicReference<>();
+        AtomicReference<String> reason = new AtomicReference<>();
+        long[] count = {0};
+        template.setFetchSize(2000);
+        template.query("""
+                SELECT id, occurred_at, username, client_ip, action, target_type, target_id, detail, outcome, prev_hash, hash
+                FROM audit_event ORDER BY id
+                """, (RowCallbackHandler) rs -> {
+            if (broken.get() != null) {
+                return;
+            }
+            count[0]++;
+            AuditRow row = new AuditRow(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("username"),
+                    rs.getString("client_ip"), rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
+                    rs.getString("detail"), rs.getString("outcome"));
+            byte[] prev = rs.getBytes("prev_hash");
+            byte[] hash = rs.getBytes("hash");
+            if (!Arrays.equals(prev, expectedPrev.get())) {
+                broken.set(row.id());
+                reason.set("与前一条记录的链接不符（前一条被删除或修改）");
+                return;
+            }
+            if (!Arrays.equals(hash, signer.sign(row.canonical(prev)))) {
+                broken.set(row.id());
+                reason.set("记录内容与其校验值不符（记录被修改）");
+                return;
+            }
+            expectedPrev.set(hash);
+        });
+        return new ChainVerification(count[0], Optional.ofNullable(broken.get()), Optional.ofNullable(reason.get()));
+    }
+
+    /** Result of walking the chain. */
+    record ChainVerification(long checked, Optional<Long> firstBrokenId, Optional<String> reason) {
+        boolean intact() {
+            return firstBrokenId.isEmpty();
+        }
+    }
+
+    record AuditRow(long id, Instant occurredAt, String username, String clientIp, String action, String targetType,
+                    String targetId, String detail, String outcome) {
+
+        /** prev ‖ each field length-prefixed, so no two different rows give the same bytes. */
+        byte[] canonical(byte[] prev) {
+            String[] fields = {Long.toString(id), occurredAt.truncatedTo(ChronoUnit.MICROS).toString(), username, clientIp,
+                    action, targetType, targetId, detail, outcome};
+            int size = prev.length;
+            byte[][] encoded = new byte[fields.length][];
+            for (int i = 0; i < fields.length; i++) {
+                encoded[i] = fields[i] == null ? null : fields[i].getBytes(StandardCharsets.UTF_8);
+                size += 4 + (encoded[i] == null ? 0 : encoded[i].length);
+            }
+            ByteBuffer buf = ByteBuffer.allocate(size);
+            buf.put(prev);
+            for (byte[] e : encoded) {
+                buf.putInt(e == null ? -1 : e.length);
+                if (e != null) {
+                    buf.put(e);
+                }
+            }
+            return buf.array();
+        }
+    }
+
+    static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+}

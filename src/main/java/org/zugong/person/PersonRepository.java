@@ -1,0 +1,196 @@
+package org.zugong.person;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.zugong.platform.crypto.FieldCipher;
+import org.zugong.platform.db.SqlCondition;
+
+/** SQL over person_person; the ID number and phone are encrypted here and nowhere else. */
+@Repository
+class PersonRepository {
+
+    private static final String DETAIL_COLUMNS = """
+            p.id, p.org_id, o.name AS org_name, o.path AS org_path, p.name, p.sex, p.birth_date, p.ethnicity, p.native_place,
+            p.id_number_cipher, p.phone_cipher, p.education, p.political_status, p.party_join_date, p.work_start_date,
+            p.active, p.version, p.updated_at, p.updated_by,
+            EXISTS (SELECT 1 FROM person_photo ph WHERE ph.person_id = p.id) AS has_photo
+            """;
+
+    /** One row of the list: no phone, no photo flag, ID number still encrypted until masked. */
+    record ListRow(long id, String name, String sex, LocalDate birthDate, byte[] idCipher, long orgId, String orgName,
+                   String ethnicity, String education, String politicalStatus) {
+    }
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final FieldCipher cipher;
+
+    PersonRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, FieldCipher cipher) {
+        this.jdbc = jdbc;
+        this.named = named;
+        this.cipher = cipher;
+    }
+
+    Optional<PersonRecord> find(long id) {
+        return jdbc.sql("SELECT " + DETAIL_COLUMNS + " FROM person_person p JOIN org_organization o ON o.id = p.org_id WHERE p.id = :id")
+                .param("id", id).query(this::mapDetail).optional();
+    }
+
+    Optional<Long> findIdByIdNumber(String normalizedIdNumber) {
+        return jdbc.sql("SELECT id FROM person_person WHERE id_number_index = :idx")
+                .param("idx", cipher.blindIndex(normalizedIdNumber)).query(Long.class).optional();
+    }
+
+    long insert(PersonForm f, String idNumber, String user) {
+        return jdbc.sql("""
+                INSERT INTO person_person (org_id, name, sex, birth_date, ethnicity, native_place, id_number_cipher,
+                    id_number_index, phone_cipher, education, political_status, party_join_date, work_start_date, created_by, updated_by)
+                VALUES (:org, :name, :sex, :birth, :eth, :native, :idc, :idx, :phone, :edu, :pol, :party, :work, :user, :user)
+                RETURNING id
+                """)
+                .param("org", f.orgId()).param("name", f.name().trim()).param("sex", f.sex()).param("birth", f.birthDate())
+                .param("eth", blankToNull(f.ethnicity())).param("native", blankToNull(f.nativePlace()))
+                .param("idc", cipher.encrypt(idNumber)).param("idx", cipher.blindIndex(idNumber))
+                .param("phone", cipher.encrypt(blankToNull(f.phone()))).param("edu", blankToNull(f.education()))
+                .param("pol", blankToNull(f.politicalStatus())).param("party", f.partyJoinDate())
+                .param("work", f.workStartDate()).param("user", user)
+                .query(Long.class).single();
+    }
+
+    boolean update(long id, int expectedVersion, PersonForm f, String idNumber, String user) {
+        return jdbc.sql("""
+                UPDATE person_person SET org_id = :org, name = :name, sex = :sex, birth_date = :birth, ethnicity = :eth,
+                    native_place = :native, id_number_cipher = :idc, id_number_index = :idx, phone_cipher = :phone,
+                    education = :edu, political_status = :pol, party_join_date = :party, work_start_date = :work,
+                    version = version + 1, updated_at = now(), updated_by = :user
+                WHERE id = :id AND version = :version
+                """)
+                .param("org", f.orgId()).param("name", f.name().trim()).param("sex", f.sex()).param("birth", f.birthDate())
+                .param("eth", blankToNull(f.ethnicity())).param("native", blankToNull(f.nativePlace()))
+                .param("idc", cipher.encrypt(idNumber)).param("idx", cipher.blindIndex(idNumber))
+                .param("phone", cipher.encrypt(blankToNull(f.phone()))).param("edu", blankToNull(f.education()))
+                .param("pol", blankToNull(f.politicalStatus())).param("party", f.partyJoinDate())
+                .param("work", f.workStartDate()).param("user", user).param("id", id).param("version", expectedVersion)
+                .update() == 1;
+    }
+
+    void savePhoto(long personId, String contentType, byte[] content) {
+        jdbc.sql("""
+                INSERT INTO person_photo (person_id, content_type, content) VALUES (:id, :type, :content)
+                ON CONFLICT (person_id) DO UPDATE SET content_type = EXCLUDED.content_type, content = EXCLUDED.content, updated_at = now()
+                """).param("id", personId).param("type", contentType).param("content", content).update();
+    }
+
+    Optional<Photo> photo(long personId) {
+        return jdbc.sql("SELECT content_type, content FROM person_photo WHERE person_id = :id").param("id", personId)
+                .query((rs, n) -> new Photo(rs.getString(1), rs.getBytes(2))).optional();
+    }
+
+    record Photo(String contentType, byte[] content) {
+    }
+
+    /** The WHERE clause of the list for these criteria inside this scope, parameters bound. */
+    SqlCondition where(PersonCriteria c, SqlCondition scope, String subtreePath, LocalDate today) {
+        List<String> terms = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>(scope.params());
+        terms.add("p.active");
+        terms.add(scope.sql());
+        if (subtreePath != null) {
+            terms.add("p.org_id IN (SELECT s.id FROM org_organization s WHERE s.path LIKE :subtree)");
+            params.put("subtree", subtreePath + "%");
+        }
+        if (!c.isBlank(c.name())) {
+            terms.add("p.name LIKE :name");
+            params.put("name", escapeLike(c.name().trim()) + "%");
+        }
+        if (!c.isBlank(c.sex())) {
+            terms.add("p.sex = :sex");
+            params.put("sex", c.sex());
+        }
+        if (c.ageMin() != null) {
+            // at least ageMin full years old: born on or before today minus ageMin years
+            terms.add("p.birth_date <= :bornBy");
+            params.put("bornBy", today.minusYears(c.ageMin()));
+        }
+        if (c.ageMax() != null) {
+            // at most ageMax full years old: born after today minus (ageMax + 1) years
+            terms.add("p.birth_date > :bornAfter");
+            params.put("bornAfter", today.minusYears(c.ageMax() + 1L));
+        }
+        if (!c.isBlank(c.education())) {
+            terms.add("p.education = :edu");
+            params.put("edu", c.education());
+        }
+        if (!c.isBlank(c.politicalStatus())) {
+            terms.add("p.political_status = :pol");
+            params.put("pol", c.politicalStatus());
+        }
+        return new SqlCondition(String.join(" AND ", terms), params);
+    }
+
+    private static final String LIST_FROM = """
+            SELECT p.id, p.name, p.sex, p.birth_date, p.id_number_cipher, p.org_id, o.name AS org_name, p.ethnicity,
+                   p.education, p.political_status
+            FROM person_person p JOIN org_organization o ON o.id = p.org_id
+            WHERE """;
+
+    List<ListRow> page(SqlCondition where, String orderBy, long offset, int limit) {
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return named.query(LIST_FROM + " " + where.sql() + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset", params, PersonRepository::mapRow);
+    }
+
+    long count(SqlCondition where) {
+        Long n = named.queryForObject("SELECT count(*) FROM person_person p JOIN org_organization o ON o.id = p.org_id WHERE " + where.sql(),
+                where.params(), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Streams every matching row in id order (for exports), at most {@code limit}. */
+    void stream(SqlCondition where, int limit, Consumer<ListRow> consumer) {
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("limit", limit);
+        named.getJdbcTemplate().setFetchSize(1000);
+        named.query(LIST_FROM + " " + where.sql() + " ORDER BY p.id LIMIT :limit", params,
+                (RowCallbackHandler) rs -> consumer.accept(mapRow(rs, 0)));
+    }
+
+    String decrypt(byte[] cipherText) {
+        return cipher.decrypt(cipherText);
+    }
+
+    private PersonRecord mapDetail(ResultSet rs, int n) throws SQLException {
+        return new PersonRecord(rs.getLong("id"), rs.getLong("org_id"), rs.getString("org_name"), rs.getString("org_path"),
+                rs.getString("name"), rs.getString("sex"), rs.getObject("birth_date", LocalDate.class), rs.getString("ethnicity"),
+                rs.getString("native_place"), cipher.decrypt(rs.getBytes("id_number_cipher")), cipher.decrypt(rs.getBytes("phone_cipher")),
+                rs.getString("education"), rs.getString("political_status"), rs.getObject("party_join_date", LocalDate.class),
+                rs.getObject("work_start_date", LocalDate.class), rs.getBoolean("active"), rs.getInt("version"),
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), rs.getBoolean("has_photo"));
+    }
+
+    private static ListRow mapRow(ResultSet rs, int n) throws SQLException {
+        return new ListRow(rs.getLong("id"), rs.getString("name"), rs.getString("sex"), rs.getObject("birth_date", LocalDate.class),
+                rs.getBytes("id_number_cipher"), rs.getLong("org_id"), rs.getString("org_name"), rs.getString("ethnicity"),
+                rs.getString("education"), rs.getString("political_status"));
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,103 @@
+package org.zugong.platform.crypto;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The three keys, kept outside the database: SM4 for field encryption, HMAC-SM3 for blind indexes
+ * and HMAC-SM3 for the audit chain. Taken from {@code ZUGONG_SM4_KEY}, {@code ZUGONG_INDEX_KEY},
+ * {@code ZUGONG_AUDIT_KEY} (hex) when set, else from the key file (default
+ * {@code <data-dir>/keys/zugong.keys}), which is created with fresh random keys on first start.
+ */
+@Component
+public class CryptoKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(CryptoKeys.class);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final byte[] sm4Key;
+    private final byte[] indexKey;
+    private final byte[] auditKey;
+
+    CryptoKeys(@Value("${zugong.crypto.key-file:${zugong.data-dir}/keys/zugong.keys}") String keyFile,
+               @Value("${ZUGONG_SM4_KEY:}") String sm4Hex,
+               @Value("${ZUGONG_INDEX_KEY:}") String indexHex,
+               @Value("${ZUGONG_AUDIT_KEY:}") String auditHex) {
+        Properties file = StringUtils.hasText(sm4Hex) && StringUtils.hasText(indexHex) && StringUtils.hasText(auditHex)
+                ? new Properties() : loadOrCreate(Path.of(keyFile));
+        this.sm4Key = key(sm4Hex, file.getProperty("sm4"), 16, "SM4");
+        this.indexKey = key(indexHex, file.getProperty("index"), 32, "blind index");
+        this.auditKey = key(auditHex, file.getProperty("audit"), 32, "audit chain");
+    }
+
+    byte[] sm4Key() {
+        return sm4Key.clone();
+    }
+
+    byte[] indexKey() {
+        return indexKey.clone();
+    }
+
+    byte[] auditKey() {
+        return auditKey.clone();
+    }
+
+    private static byte[] key(String fromEnv, String fromFile, int length, String what) {
+        String hex = StringUtils.hasText(fromEnv) ? fromEnv.trim() : fromFile;
+        if (!StringUtils.hasText(hex)) {
+            throw new IllegalStateException("Missing " + what + " key");
+        }
+        byte[] key = HEX.parseHex(hex.trim());
+        if (key.length != length) {
+            throw new IllegalStateException("The " + what + " key must be " + length + " bytes (" + (2 * length) + " hex digits)");
+        }
+        return key;
+    }
+
+    private static Properties loadOrCreate(Path path) {
+        try {
+            Properties props = new Properties();
+            if (Files.isRegularFile(path)) {
+                try (var in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                    props.load(in);
+                }
+                return props;
+            }
+            SecureRandom random = new SecureRandom();
+            props.setProperty("sm4", HEX.formatHex(bytes(random, 16)));
+            props.setProperty("index", HEX.formatHex(bytes(random, 32)));
+            props.setProperty("audit", HEX.formatHex(bytes(random, 32)));
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            try (var out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+                props.store(out, "Zugong keys: keep outside the database and back them up separately; losing them loses the encrypted fields");
+            }
+            try {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            log.warn("Created new keys in {}: back this file up apart from the database", path.toAbsolutePath());
+            return props;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the key file " + path, e);
+        }
+    }
+
+    private static byte[] bytes(SecureRandom random, int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,84 @@
+package org.zugong.platform.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * The one DataSource: an external PostgreSQL when {@code ZUGONG_DB_URL} is set, otherwise a
+ * PostgreSQL started by the application with its data kept under {@code ZUGONG_DATA_DIR/pg}.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean
+    DatabaseMode databaseMode(@Value("${zugong.db.url:}") String url) {
+        return StringUtils.hasText(url) ? DatabaseMode.EXTERNAL : DatabaseMode.EMBEDDED;
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabase embeddedDatabase(DatabaseMode mode, @Value("${zugong.data-dir}") String dataDir) throws IOException {
+        if (mode == DatabaseMode.EXTERNAL) {
+            return EmbeddedDatabase.none();
+        }
+        Path pgDir = Path.of(dataDir).toAbsolutePath().normalize().resolve("pg");
+        Files.createDirectories(pgDir);
+        OrphanedPostgres.stopIfRunning(pgDir);
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(pgDir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // zonky turns durability off for tests; this folder keeps real data.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("work_mem", "16MB")
+                .setServerConfig("maintenance_work_mem", "256MB")
+                .setLocaleConfig("encoding", "UTF8")
+                .setLocaleConfig("locale", "C.UTF-8")
+                .start();
+        log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), pgDir);
+        return new EmbeddedDatabase(pg);
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedDatabase embedded,
+                          @Value("${zugong.db.url:}") String url,
+                          @Value("${zugong.db.user:}") String user,
+                          @Value("${zugong.db.password:}") String password,
+                          @Value("${zugong.db.pool-size:20}") int poolSize) {
+        HikariConfig config = new HikariConfig();
+        if (embedded.isRunning()) {
+            config.setJdbcUrl(embedded.jdbcUrl());
+            config.setUsername("postgres");
+        } else {
+            config.setJdbcUrl(url);
+            config.setUsername(user);
+            config.setPassword(password);
+        }
+        config.setPoolName("zugong");
+        config.setMaximumPoolSize(poolSize);
+        // Fail fast when the database is gone instead of queueing requests for 30 s.
+        config.setConnectionTimeout(3_000);
+        config.setValidationTimeout(2_000);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("ApplicationName", "zugong");
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,42 @@
+package org.zugong.platform.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every permission the application checks, with its Chinese name for the role editor. */
+public final class Permissions {
+
+    public static final String ORG_READ = "org:read";
+    public static final String ORG_WRITE = "org:write";
+    public static final String PERSON_READ = "person:read";
+    public static final String PERSON_WRITE = "person:write";
+    public static final String PERSON_EXPORT = "person:export";
+    /** Seeing a full ID number (身份证号明文) — audited each time. */
+    public static final String PERSON_ID_FULL = "person:id-full";
+    public static final String USER_MANAGE = "user:manage";
+    public static final String ROLE_MANAGE = "role:manage";
+    public static final String USER_UNLOCK = "user:unlock";
+    public static final String AUDIT_READ = "audit:read";
+    public static final String AUDIT_EXPORT = "audit:export";
+
+    public static final Map<String, String> ALL;
+
+    static {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(ORG_READ, "查看组织");
+        all.put(ORG_WRITE, "维护组织");
+        all.put(PERSON_READ, "查看人员");
+        all.put(PERSON_WRITE, "维护人员");
+        all.put(PERSON_EXPORT, "导出人员");
+        all.put(PERSON_ID_FULL, "查看完整身份证号");
+        all.put(USER_MANAGE, "用户管理（系统管理员）");
+        all.put(ROLE_MANAGE, "角色与权限（安全管理员）");
+        all.put(USER_UNLOCK, "解锁账号（安全管理员）");
+        all.put(AUDIT_READ, "查看审计日志（审计管理员）");
+        all.put(AUDIT_EXPORT, "导出审计日志（审计管理员）");
+        ALL = java.util.Collections.unmodifiableMap(all);
+    }
+
+    private Permissions() {
+    }
+}

@@ -1,0 +1,44 @@
+package org.zugong.platform.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Errors of server-rendered pages: one error page with the Chinese reason and the right status. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+    @ExceptionHandler(RecordNotFoundException.class)
+    ModelAndView notFound(RecordNotFoundException e) {
+        return page(HttpStatus.NOT_FOUND, "记录不存在", e.getMessage());
+    }
+
+    @ExceptionHandler(EditConflictException.class)
+    ModelAndView conflict(EditConflictException e) {
+        return page(HttpStatus.CONFLICT, "修改冲突", e.getMessage());
+    }
+
+    @ExceptionHandler(BusinessRuleException.class)
+    ModelAndView rule(BusinessRuleException e) {
+        return page(HttpStatus.UNPROCESSABLE_CONTENT, "操作未执行", e.getMessage());
+    }
+
+    @ExceptionHandler(FieldErrors.class)
+    ModelAndView invalid(FieldErrors e) {
+        return page(HttpStatus.BAD_REQUEST, "输入有误", e.getMessage());
+    }
+
+    private static ModelAndView page(HttpStatus status, String title, String message) {
+        ModelAndView mav = new ModelAndView("error");
+        mav.setStatus(status);
+        mav.addObject("status", status.value());
+        mav.addObject("title", title);
+        mav.addObject("message", message);
+        return mav;
+    }
+}
