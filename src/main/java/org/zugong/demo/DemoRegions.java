@@ -64,10 +64,6 @@ final class DemoRegions {
                 : county.nativePlace();
     }
 
-    List<County> counties() {
-        return counties;
-    }
-
     /** 长沙市 → 长沙, 湘西土家族苗族自治州 → 湘西. */
     static String shortPrefectureName(String name) {
         int autonomous = name.indexOf("土家族");

@@ -1,0 +1,141 @@
+package org.zugong.journey;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zugong.IntegrationTest;
+import org.zugong.person.IdNumber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The clerk's first journey in a real browser (headless Chromium from Debian's packages): log in,
+ * expand the tree, create a person with a wrong ID check digit (Chinese error on the field, nothing
+ * stored), correct it (stored), and find the person in the list with the ID number masked.
+ */
+class BrowserJourneyTests extends IntegrationTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    private static WebDriver driver;
+    private static WebDriverWait wait;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver (.ci/run does this)");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1366,900", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("zugong-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private long countByName(String name) {
+        return jdbc.sql("SELECT count(*) FROM person_person WHERE name = :n").param("n", name).query(Long.class).single();
+    }
+
+    private void setValue(WebElement element, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", element, value);
+    }
+
+    @Test
+    void clerkLogsInBrowsesTheTreeAndRegistersAPersonAfterFixingTheIdNumber() throws Exception {
+        try {
+            journey();
+        } catch (AssertionError | RuntimeException e) {
+            Path shot = Path.of("target", "journey-failure.png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            throw e;
+        }
+    }
+
+    private void journey() throws Exception {
+        // Log in.
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys("county1");
+        driver.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
+        assertThat(driver.findElement(By.id("current-user")).getText()).contains("青溪县委组织部");
+
+        // Expand the tree: the county's children load lazily.
+        driver.get(url("/organizations"));
+        long countyId = county(1);
+        WebElement countyNode = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li[data-org-id='" + countyId + "']")));
+        countyNode.findElement(By.cssSelector(".zg-toggle")).click();
+        wait.until(d -> !countyNode.findElements(By.cssSelector("ul li[data-org-id]")).isEmpty());
+        assertThat(countyNode.findElements(By.cssSelector("ul li[data-org-id]")).size()).isGreaterThan(3);
+
+        // Create a person with a wrong check digit.
+        String name = "浏览器测试员";
+        String good = IdNumber.withCheckDigit("43010419910315123").value();
+        char wrongDigit = good.charAt(17) == '1' ? '2' : '1';
+        String bad = good.substring(0, 17) + wrongDigit;
+        driver.get(url("/persons/new?orgId=" + countyId));
+        driver.findElement(By.id("name")).sendKeys(name);
+        new Select(driver.findElement(By.id("sex"))).selectByValue("1");
+        setValue(driver.findElement(By.id("birthDate")), "1991-03-15");
+        driver.findElement(By.id("idNumber")).sendKeys(bad);
+        new Select(driver.findElement(By.id("ethnicity"))).selectByValue("01");
+        driver.findElement(By.id("save-person")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("idNumber-error")));
+        assertThat(error.getText()).contains("校验位错误");
+        assertThat(countByName(name)).isZero();
+
+        // Correct it: stored.
+        WebElement idField = driver.findElement(By.id("idNumber"));
+        idField.clear();
+        idField.sendKeys(good);
+        driver.findElement(By.id("save-person")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person-name")));
+        assertThat(driver.findElement(By.id("person-name")).getText()).isEqualTo(name);
+        assertThat(countByName(name)).isEqualTo(1);
+
+        // Find the person in the list: the ID number is masked, in the table and in the HTML.
+        driver.get(url("/persons"));
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("search-persons")).click();
+        WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person-table")));
+        assertThat(table.getText()).contains(name).contains(IdNumber.mask(good));
+        assertThat(driver.getPageSource()).doesNotContain(good);
+    }
+}
