@@ -37,7 +37,8 @@ class AccountPages {
     }
 
     @PostMapping("/account/password")
-    String change(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
+    @org.springframework.transaction.annotation.Transactional
+    String change(jakarta.servlet.http.HttpSession session, @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
                   @RequestParam(defaultValue = "") String confirm, Model model, RedirectAttributes redirect) {
         Actor actor = Actor.require();
         UserAccount user = repository.findUser(actor.userId()).orElseThrow();
@@ -58,6 +59,7 @@ class AccountPages {
         }
         repository.setPassword(user.id(), encoder.encode(password));
         audit.record("PASSWORD_CHANGE", "user", user.id(), user.username());
+        session.setAttribute(PasswordExpiryInterceptor.EXPIRED, Boolean.FALSE);
         redirect.addFlashAttribute("message", "密码已修改");
         return "redirect:/";
     }

@@ -121,4 +121,21 @@ class LoginSecurityTests extends IntegrationTest {
                         .string("Content-Security-Policy", org.hamcrest.Matchers.containsString("object-src 'none'")))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Content-Type-Options", "nosniff"));
     }
+
+    @Test
+    void anExpiredPasswordMustBeChangedBeforeAnyOtherPage() throws Exception {
+        String user = newUser("expired-pw");
+        jdbc.sql("UPDATE access_user SET password_changed_at = now() - interval '91 days' WHERE username = :u").param("u", user).update();
+        long roleId = repository.findRoleByCode("CITY_DEPT").orElseThrow().id();
+        repository.replaceUserRoles(repository.findUser(user).orElseThrow().id(), List.of(roleId));
+        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(formLogin("/login").user(user).password(DEMO_PASSWORD))
+                .andReturn().getRequest().getSession();
+        mvc.perform(get("/persons").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/account/password").session(session)).andExpect(status().isOk());
+        mvc.perform(post("/account/password").session(session)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("current", DEMO_PASSWORD).param("password", "Fresh#Pass2027").param("confirm", "Fresh#Pass2027"))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/persons").session(session)).andExpect(status().isOk());
+    }
 }

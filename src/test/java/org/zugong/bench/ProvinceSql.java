@@ -1,0 +1,55 @@
+package org.zugong.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.util.stream.Collectors;
+
+/**
+ * Runs SQL from standard input against a data set's embedded PostgreSQL (the image ships no psql):
+ * statements end with a semicolon at the end of a line; results print tab-separated with the time taken.
+ *
+ * <pre>
+ * echo "EXPLAIN ANALYZE SELECT count(*) FROM person_person;" | java -cp … org.zugong.bench.ProvinceSql --dir bench-data/province
+ * </pre>
+ */
+public final class ProvinceSql {
+
+    private ProvinceSql() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = BenchArgs.parse(args, "dir").path("dir", "bench-data/province");
+        String input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines()
+                .collect(Collectors.joining("\n"));
+        try (BenchDatabase db = BenchDatabase.start(dir.resolve("pg"), BenchDatabase.Mode.APP);
+             Connection c = db.connect(); Statement s = c.createStatement()) {
+            for (String sql : input.split(";\\s*\n")) {
+                if (sql.isBlank()) {
+                    continue;
+                }
+                System.out.println("> " + sql.strip());
+                long t0 = System.nanoTime();
+                boolean hasRows = s.execute(sql);
+                if (hasRows) {
+                    try (ResultSet rs = s.getResultSet()) {
+                        ResultSetMetaData md = rs.getMetaData();
+                        while (rs.next()) {
+                            StringBuilder line = new StringBuilder();
+                            for (int i = 1; i <= md.getColumnCount(); i++) {
+                                line.append(i > 1 ? "\t" : "").append(rs.getString(i));
+                            }
+                            System.out.println(line);
+                        }
+                    }
+                }
+                System.out.printf("(%.1f ms)%n", (System.nanoTime() - t0) / 1e6);
+            }
+        }
+    }
+}
