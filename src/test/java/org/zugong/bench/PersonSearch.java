@@ -4,10 +4,12 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The person-list SQL of the application, as text and bindings: the first page (20 rows, ordered by
- * id) and the count, for one county's subtree, in three shapes and with three filters.
+ * The person-list SQL of the application, as text and bound values: the first page (20 rows, ordered
+ * by id) and the count, for one county's subtree, in several shapes and with three filters.
  */
 record PersonSearch(Shape shape, Filter filter) {
 
@@ -20,24 +22,27 @@ record PersonSearch(Shape shape, Filter filter) {
         /** PersonRepository as written: a county user's jurisdiction as {@code o.path LIKE ?} over the joined organization. */
         APP_COUNTY_USER("app, county user"),
         /** PersonRepository as written: a province user who picked a county in the tree (subtree sub-select). */
-        APP_PICKED_COUNTY("app, county picked");
+        APP_PICKED_COUNTY("app, county picked"),
+        /**
+         * Proposed: the page as the first 20 ids of each organization of the subtree (LATERAL, one short
+         * index range each), merged; the count as a sum of per-organization counts. Same rows as AGREED.
+         */
+        PER_ORGANIZATION("per-organization shape");
 
         private final String label;
 
         Shape(String label) {
             this.label = label;
         }
+
+        static Shape of(String name) {
+            return valueOf(name.toUpperCase().replace('-', '_'));
+        }
     }
 
     /** Which filter on top of the subtree. */
     enum Filter {
-        NONE(""), SURNAME_WANG(" AND p.name LIKE ?"), AGE_40_TO_45(" AND p.birth_date <= ? AND p.birth_date > ?");
-
-        private final String sql;
-
-        Filter(String sql) {
-            this.sql = sql;
-        }
+        NONE, SURNAME_WANG, AGE_40_TO_45;
 
         String label() {
             return switch (this) {
@@ -46,87 +51,114 @@ record PersonSearch(Shape shape, Filter filter) {
                 case AGE_40_TO_45 -> " + age 40–45";
             };
         }
+
+        /** The condition on alias {@code a}, appending its values in order. */
+        String sql(String a, List<Object> values, LocalDate today) {
+            return switch (this) {
+                case NONE -> "";
+                case SURNAME_WANG -> {
+                    values.add("王%");
+                    yield " AND " + a + ".name LIKE ?";
+                }
+                case AGE_40_TO_45 -> {
+                    values.add(Date.valueOf(today.minusYears(40)));
+                    values.add(Date.valueOf(today.minusYears(46)));
+                    yield " AND " + a + ".birth_date <= ? AND " + a + ".birth_date > ?";
+                }
+            };
+        }
+    }
+
+    /** A statement with its values in the order of its question marks. */
+    record Bound(String sql, List<Object> values) {
+
+        void bind(PreparedStatement s) throws SQLException {
+            for (int i = 0; i < values.size(); i++) {
+                s.setObject(i + 1, values.get(i));
+            }
+        }
+
+        /** The statement with $1, $2 … for PREPARE. */
+        String numbered() {
+            StringBuilder out = new StringBuilder();
+            int n = 0;
+            for (char ch : sql.toCharArray()) {
+                out.append(ch == '?' ? "$" + ++n : String.valueOf(ch));
+            }
+            return out.toString();
+        }
+
+        /** The values as SQL literals, for EXECUTE. */
+        String[] literals() {
+            return values.stream().map(v -> switch (v) {
+                case String s -> "'" + s.replace("'", "''") + "'";
+                case Date d -> "DATE '" + d + "'";
+                default -> v.toString();
+            }).toArray(String[]::new);
+        }
     }
 
     private static final String AGREED_COLUMNS =
             "p.id, p.name, p.sex, p.birth_date, p.id_number_cipher, p.org_id, p.education, p.political_status, p.version";
     private static final String APP_COLUMNS = "p.id, p.name, p.sex, p.birth_date, p.id_number_cipher, p.org_id, o.name AS org_name, "
             + "p.ethnicity, p.education, p.political_status";
-    private static final String SUBTREE = "p.org_id IN (SELECT o.id FROM org_organization o WHERE o.path LIKE ?)";
-    private static final String APP_SUBTREE = "p.org_id IN (SELECT s.id FROM org_organization s WHERE s.path LIKE ?)";
 
     String label() {
         return shape.label + filter.label();
     }
 
-    String listSql() {
-        return switch (shape) {
-            case AGREED -> "SELECT " + AGREED_COLUMNS + " FROM person_person p WHERE " + SUBTREE + filter.sql
-                    + " ORDER BY p.id LIMIT 20 OFFSET 0";
-            case APP_COUNTY_USER, APP_PICKED_COUNTY -> "SELECT " + APP_COLUMNS
-                    + " FROM person_person p JOIN org_organization o ON o.id = p.org_id WHERE " + appWhere()
-                    + " ORDER BY p.id LIMIT ? OFFSET ?";
+    Bound list(County county, LocalDate today) {
+        List<Object> v = new ArrayList<>();
+        String sql = switch (shape) {
+            case AGREED -> {
+                v.add(county.pathPrefix());
+                yield "SELECT " + AGREED_COLUMNS + " FROM person_person p WHERE p.org_id IN (SELECT o.id FROM org_organization o "
+                        + "WHERE o.path LIKE ?)" + filter.sql("p", v, today) + " ORDER BY p.id LIMIT 20 OFFSET 0";
+            }
+            case APP_COUNTY_USER, APP_PICKED_COUNTY -> {
+                String where = appWhere(county, v, today);
+                v.add(PAGE_SIZE);
+                v.add(0L);
+                yield "SELECT " + APP_COLUMNS + " FROM person_person p JOIN org_organization o ON o.id = p.org_id WHERE " + where
+                        + " ORDER BY p.id LIMIT ? OFFSET ?";
+            }
+            case PER_ORGANIZATION -> {
+                String condition = filter.sql("q", v, today);
+                v.add(county.pathPrefix());
+                yield "SELECT " + AGREED_COLUMNS + " FROM person_person p WHERE p.id IN ("
+                        + "SELECT x.id FROM org_organization o CROSS JOIN LATERAL (SELECT q.id FROM person_person q "
+                        + "WHERE q.org_id = o.id" + condition + " ORDER BY q.id LIMIT 20) x "
+                        + "WHERE o.path LIKE ? ORDER BY x.id LIMIT 20) ORDER BY p.id";
+            }
         };
+        return new Bound(sql, List.copyOf(v));
     }
 
-    String countSql() {
-        return switch (shape) {
-            case AGREED -> "SELECT count(*) FROM person_person p WHERE " + SUBTREE + filter.sql;
+    Bound count(County county, LocalDate today) {
+        List<Object> v = new ArrayList<>();
+        String sql = switch (shape) {
+            case AGREED -> {
+                v.add(county.pathPrefix());
+                yield "SELECT count(*) FROM person_person p WHERE p.org_id IN (SELECT o.id FROM org_organization o WHERE o.path LIKE ?)"
+                        + filter.sql("p", v, today);
+            }
             case APP_COUNTY_USER, APP_PICKED_COUNTY ->
-                    "SELECT count(*) FROM person_person p JOIN org_organization o ON o.id = p.org_id WHERE " + appWhere();
+                    "SELECT count(*) FROM person_person p JOIN org_organization o ON o.id = p.org_id WHERE " + appWhere(county, v, today);
+            case PER_ORGANIZATION -> {
+                String condition = filter.sql("q", v, today);
+                v.add(county.pathPrefix());
+                yield "SELECT coalesce(sum(x.n), 0) FROM org_organization o CROSS JOIN LATERAL (SELECT count(*) AS n "
+                        + "FROM person_person q WHERE q.org_id = o.id" + condition + ") x WHERE o.path LIKE ?";
+            }
         };
+        return new Bound(sql, List.copyOf(v));
     }
 
-    private String appWhere() {
-        return shape == Shape.APP_COUNTY_USER
-                ? "p.active AND (o.path LIKE ?)" + filter.sql
-                : "p.active AND TRUE AND " + APP_SUBTREE + filter.sql;
-    }
-
-    /** The statement with $1, $2 … in place of the question marks, for PREPARE. */
-    static String numbered(String sql) {
-        StringBuilder out = new StringBuilder();
-        int n = 0;
-        for (char ch : sql.toCharArray()) {
-            out.append(ch == '?' ? "$" + ++n : String.valueOf(ch));
-        }
-        return out.toString();
-    }
-
-    /** The same values as {@link #bind}, as SQL literals for EXECUTE. */
-    String[] literals(County county, boolean list, LocalDate today) {
-        java.util.List<String> values = new java.util.ArrayList<>();
-        values.add("'" + county.pathPrefix() + "'");
-        switch (filter) {
-            case NONE -> { }
-            case SURNAME_WANG -> values.add("'王%'");
-            case AGE_40_TO_45 -> {
-                values.add("DATE '" + today.minusYears(40) + "'");
-                values.add("DATE '" + today.minusYears(46) + "'");
-            }
-        }
-        if (list && shape != Shape.AGREED) {
-            values.add(Integer.toString(PAGE_SIZE));
-            values.add("0");
-        }
-        return values.toArray(String[]::new);
-    }
-
-    /** Binds the county (and filter values, and for the application's list the limit and offset). */
-    void bind(PreparedStatement s, County county, boolean list, LocalDate today) throws SQLException {
-        int i = 1;
-        s.setString(i++, county.pathPrefix());
-        switch (filter) {
-            case NONE -> { }
-            case SURNAME_WANG -> s.setString(i++, "王%");
-            case AGE_40_TO_45 -> {
-                s.setDate(i++, Date.valueOf(today.minusYears(40)));
-                s.setDate(i++, Date.valueOf(today.minusYears(46)));
-            }
-        }
-        if (list && shape != Shape.AGREED) {
-            s.setInt(i++, PAGE_SIZE);
-            s.setLong(i, 0);
-        }
+    private String appWhere(County county, List<Object> v, LocalDate today) {
+        v.add(county.pathPrefix());
+        String scope = shape == Shape.APP_COUNTY_USER
+                ? "p.active AND (o.path LIKE ?)"
+                : "p.active AND TRUE AND p.org_id IN (SELECT s.id FROM org_organization s WHERE s.path LIKE ?)";
+        return scope + filter.sql("p", v, today);
     }
 }
