@@ -153,7 +153,7 @@ class PersonRepository {
     }
 
     long count(SqlCondition where) {
-        Long n = named.queryForObject("SELECT count(*) FROM person_person p JOIN org_organization o ON o.id = p.org_id WHERE " + where.sql(),
+        Long n = named.queryForObject("SELECT count(*) FROM person_person p WHERE " + where.sql(),
                 where.params(), Long.class);
         return n == null ? 0 : n;
     }

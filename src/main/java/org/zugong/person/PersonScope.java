@@ -27,15 +27,24 @@ class PersonScope {
         this.audit = audit;
     }
 
+    /**
+     * The scope over {@code person_person p}, as {@code p.org_id IN (organizations in scope)}: the
+     * planner then walks the few organizations of a subtree through the path index and fetches their
+     * persons through {@code (org_id, id)}, instead of joining every person to the tree first.
+     */
     SqlCondition condition() {
         Jurisdiction j = organizations.jurisdiction();
-        SqlCondition orgs = j.orgCondition("o.path", "o.id", "j");
-        if (j.selfPersonId() == null || j.all()) {
-            return orgs;
+        if (j.all()) {
+            return SqlCondition.alwaysTrue();
         }
+        SqlCondition orgs = j.orgCondition("jo.path", "jo.id", "j");
         Map<String, Object> params = new HashMap<>(orgs.params());
-        params.put("selfPerson", j.selfPersonId());
-        return new SqlCondition("(" + orgs.sql() + " OR p.id = :selfPerson)", params);
+        String sql = "p.org_id IN (SELECT jo.id FROM org_organization jo WHERE " + orgs.sql() + ")";
+        if (j.selfPersonId() != null) {
+            params.put("selfPerson", j.selfPersonId());
+            sql = "(" + sql + " OR p.id = :selfPerson)";
+        }
+        return new SqlCondition(sql, params);
     }
 
     boolean covers(PersonRecord p) {

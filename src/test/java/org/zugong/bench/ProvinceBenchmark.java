@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.zugong.person.IdNumber;
@@ -24,11 +25,14 @@ import org.zugong.person.IdNumber;
  *
  * <pre>
  * java -cp … org.zugong.bench.ProvinceBenchmark --dir bench-data/province [--iterations 200] [--warmup 30] [--moves 5]
+ *     [--only search,lookup,move,explain] [--shapes agreed,app-county-user,app-picked-county,per-organization]
+ *     [--tuning covering-index,custom-plans,ssd-costs]
  * </pre>
  */
 public final class ProvinceBenchmark {
 
-    record Options(Path dir, String url, int iterations, int warmup, int moves, int moveSize, long seed, String only) {
+    record Options(Path dir, String url, int iterations, int warmup, int moves, int moveSize, long seed, String only,
+                   List<PersonSearch.Shape> shapes, List<Tuning> tunings) {
     }
 
     private final Options options;
@@ -42,10 +46,13 @@ public final class ProvinceBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchArgs a = BenchArgs.parse(args, "dir", "url", "iterations", "warmup", "moves", "move-size", "seed", "only");
+        BenchArgs a = BenchArgs.parse(args, "dir", "url", "iterations", "warmup", "moves", "move-size", "seed", "only",
+                "shapes", "tuning");
         Options options = new Options(a.path("dir", "bench-data/province"), a.text("url", null), a.integer("iterations", 200),
                 a.integer("warmup", 30), a.integer("moves", 5), a.integer("move-size", 10_000), a.number("seed", 7),
-                a.text("only", "search,lookup,move,explain"));
+                a.text("only", "search,lookup,move,explain"),
+                Arrays.stream(a.text("shapes", "agreed,app-county-user,app-picked-county").split(",")).map(PersonSearch.Shape::of).toList(),
+                Arrays.stream(a.text("tuning", "").split(",")).filter(t -> !t.isBlank()).map(Tuning::of).toList());
         new ProvinceBenchmark(options).run();
     }
 
@@ -57,35 +64,48 @@ public final class ProvinceBenchmark {
         BenchDatabase db = options.url() == null ? BenchDatabase.start(options.dir().resolve("pg"), BenchDatabase.Mode.APP) : null;
         try (Connection c = db != null ? db.connect() : DriverManager.getConnection(options.url())) {
             describe(c);
-            List<County> counties = County.load(c);
-            System.out.printf("Counties: %d; persons per county min %,d / median %,d / max %,d%n", counties.size(),
-                    counties.getFirst().persons(), counties.get(counties.size() / 2).persons(), counties.getLast().persons());
-            warmUp(c);
-            if (options.only().contains("search")) {
-                for (PersonSearch.Shape shape : PersonSearch.Shape.values()) {
-                    for (PersonSearch.Filter filter : PersonSearch.Filter.values()) {
-                        searches(c, new PersonSearch(shape, filter), counties);
-                    }
+            for (Tuning t : options.tunings()) {
+                t.apply(c);
+            }
+            try {
+                measure(c, keys);
+            } finally {
+                for (Tuning t : options.tunings().reversed()) {
+                    t.undo(c);
                 }
-                printPlanCache(c);
-            }
-            if (options.only().contains("lookup")) {
-                lookups(c, new BenchCipher(keys, random));
-            }
-            if (options.only().contains("move")) {
-                moves(c);
-            }
-            System.out.println();
-            System.out.println("## Summary");
-            System.out.println(Latencies.header());
-            results.forEach(r -> System.out.println(r.row()));
-            if (options.only().contains("explain")) {
-                explains(c, counties, new BenchCipher(keys, random));
             }
         } finally {
             if (db != null) {
                 db.close();
             }
+        }
+    }
+
+    private void measure(Connection c, BenchKeys keys) throws SQLException {
+        List<County> counties = County.load(c);
+        System.out.printf("Counties: %d; persons per county min %,d / median %,d / max %,d%n", counties.size(),
+                counties.getFirst().persons(), counties.get(counties.size() / 2).persons(), counties.getLast().persons());
+        warmUp(c);
+        if (options.only().contains("search")) {
+            for (PersonSearch.Shape shape : options.shapes()) {
+                for (PersonSearch.Filter filter : PersonSearch.Filter.values()) {
+                    searches(c, new PersonSearch(shape, filter), counties);
+                }
+            }
+            printPlanCache(c);
+        }
+        if (options.only().contains("lookup")) {
+            lookups(c, new BenchCipher(keys, random));
+        }
+        if (options.only().contains("move")) {
+            moves(c);
+        }
+        System.out.println();
+        System.out.println("## Summary");
+        System.out.println(Latencies.header());
+        results.forEach(r -> System.out.println(r.row()));
+        if (options.only().contains("explain")) {
+            explains(c, counties, new BenchCipher(keys, random));
         }
     }
 
@@ -124,20 +144,22 @@ public final class ProvinceBenchmark {
 
     private void searches(Connection c, PersonSearch search, List<County> counties) throws SQLException {
         int n = options.iterations();
-        long[] list = new long[n];
-        long[] count = new long[n];
+        long[] listNanos = new long[n];
+        long[] countNanos = new long[n];
         long[] page = new long[n];
         int shortPages = 0;
         for (int i = -options.warmup(); i < n; i++) {
             County county = counties.get(random.nextInt(counties.size()));
+            PersonSearch.Bound list = search.list(county, today);
+            PersonSearch.Bound count = search.count(county, today);
             long t0 = System.nanoTime();
-            int rows = query(c, search.listSql(), s -> search.bind(s, county, true, today));
+            int rows = query(c, list.sql(), list::bind);
             long t1 = System.nanoTime();
-            long total = single(c, search.countSql(), s -> search.bind(s, county, false, today));
+            long total = single(c, count.sql(), count::bind);
             long t2 = System.nanoTime();
             if (i >= 0) {
-                list[i] = t1 - t0;
-                count[i] = t2 - t1;
+                listNanos[i] = t1 - t0;
+                countNanos[i] = t2 - t1;
                 page[i] = t2 - t0;
                 if (rows < PersonSearch.PAGE_SIZE && total >= PersonSearch.PAGE_SIZE) {
                     throw new IllegalStateException("page shorter than the count allows: " + rows + " of " + total);
@@ -145,8 +167,8 @@ public final class ProvinceBenchmark {
                 shortPages += rows < PersonSearch.PAGE_SIZE ? 1 : 0;
             }
         }
-        record(new Latencies(search.label() + ": list (first 20)", list));
-        record(new Latencies(search.label() + ": count", count));
+        record(new Latencies(search.label() + ": list (first 20)", listNanos));
+        record(new Latencies(search.label() + ": count", countNanos));
         record(new Latencies(search.label() + ": page = list + count", page));
         if (shortPages > 0) {
             System.out.println("  (" + shortPages + " pages had fewer than 20 rows)");
@@ -227,30 +249,39 @@ public final class ProvinceBenchmark {
     }
 
     private void explains(Connection c, List<County> counties, BenchCipher cipher) throws SQLException {
+        County smallest = counties.getFirst();
         County median = counties.get(counties.size() / 2);
         County largest = counties.getLast();
         System.out.println();
         System.out.println("## Plans");
-        for (County county : List.of(median, largest)) {
-            String which = (county == median ? "median county " : "largest county ") + county.name() + " ("
+        for (County county : List.of(smallest, median, largest)) {
+            String which = (county == median ? "median county " : county == largest ? "largest county " : "smallest county ")
+                    + county.name() + " ("
                     + String.format("%,d", county.organizations()) + " organizations, " + String.format("%,d", county.persons()) + " persons)";
-            for (PersonSearch.Shape shape : PersonSearch.Shape.values()) {
+            for (PersonSearch.Shape shape : options.shapes()) {
                 for (PersonSearch.Filter filter : PersonSearch.Filter.values()) {
-                    if (shape != PersonSearch.Shape.AGREED && filter != PersonSearch.Filter.NONE) {
+                    if (shape == PersonSearch.Shape.APP_PICKED_COUNTY && filter != PersonSearch.Filter.NONE) {
                         continue;
                     }
                     PersonSearch search = new PersonSearch(shape, filter);
-                    Explain.print(c, search.label() + ", list — " + which, search.listSql(), s -> search.bind(s, county, true, today));
-                    Explain.print(c, search.label() + ", count — " + which, search.countSql(), s -> search.bind(s, county, false, today));
+                    PersonSearch.Bound list = search.list(county, today);
+                    PersonSearch.Bound count = search.count(county, today);
+                    Explain.print(c, search.label() + ", list — " + which, list.sql(), list::bind);
+                    Explain.print(c, search.label() + ", count — " + which, count.sql(), count::bind);
                 }
             }
         }
-        for (PersonSearch.Filter filter : PersonSearch.Filter.values()) {
-            PersonSearch search = new PersonSearch(PersonSearch.Shape.AGREED, filter);
-            Explain.printGeneric(c, search.label() + ", list — " + median.name(), PersonSearch.numbered(search.listSql()),
-                    search.literals(median, true, today));
-            Explain.printGeneric(c, search.label() + ", count — " + median.name(), PersonSearch.numbered(search.countSql()),
-                    search.literals(median, false, today));
+        for (PersonSearch.Shape shape : options.shapes()) {
+            if (shape == PersonSearch.Shape.APP_PICKED_COUNTY) {
+                continue;
+            }
+            for (PersonSearch.Filter filter : PersonSearch.Filter.values()) {
+                PersonSearch search = new PersonSearch(shape, filter);
+                PersonSearch.Bound list = search.list(median, today);
+                PersonSearch.Bound count = search.count(median, today);
+                Explain.printGeneric(c, search.label() + ", list — " + median.name(), list.numbered(), list.literals());
+                Explain.printGeneric(c, search.label() + ", count — " + median.name(), count.numbered(), count.literals());
+            }
         }
         String id;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id_number_cipher FROM person_person WHERE id = 4242")) {

@@ -78,6 +78,9 @@ class DatabaseConfiguration {
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(2_000);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // Subtree filters are "path LIKE :prefix": a generic plan cannot turn a parameter into an
+        // index range, so after five executions PostgreSQL would switch to a sequential scan.
+        config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
         config.addDataSourceProperty("ApplicationName", "zugong");
         return new HikariDataSource(config);
     }
