@@ -59,7 +59,8 @@ class OrganizationPages {
 
     /** Children of one node, as list items for the lazy tree (also used by the org picker). */
     @GetMapping("/{id}/children")
-    @PreAuthorize("hasAuthority('org:read')")
+    // The picker also serves the user and role editors of the system and security administrators.
+    @PreAuthorize("hasAnyAuthority('org:read', 'user:manage', 'role:manage')")
     String children(@PathVariable long id, @RequestParam(defaultValue = "false") boolean pick,
                     @RequestParam(defaultValue = "false") boolean inactive, Model model) {
         organizations.requireVisibleRecord(id);
@@ -71,7 +72,8 @@ class OrganizationPages {
 
     /** The picker dialog body: top nodes, or search hits. */
     @GetMapping("/picker")
-    @PreAuthorize("hasAuthority('org:read')")
+    // The picker also serves the user and role editors of the system and security administrators.
+    @PreAuthorize("hasAnyAuthority('org:read', 'user:manage', 'role:manage')")
     String picker(@RequestParam(required = false) String q, Model model) {
         if (q != null && !q.isBlank()) {
             Jurisdiction j = organizations.jurisdiction();

@@ -63,7 +63,7 @@ class OrganizationRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM org_organization o WHERE (o.name LIKE :q OR o.short_name LIKE :q)"
                         + (includeInactive ? "" : " AND o.active") + " AND " + scope.sql()
                         + " ORDER BY o.depth, o.sort_order, o.id LIMIT :limit")
-                .param("q", "%" + escapeLike(text) + "%").param("limit", limit).params(scope.params())
+                .param("q", org.zugong.platform.db.LikePattern.containing(text)).param("limit", limit).params(scope.params())
                 .query(OrganizationRepository::map).list();
     }
 
@@ -193,10 +193,6 @@ class OrganizationRepository {
                 rs.getInt("sort_order"), rs.getBoolean("active"), deact == null ? null : deact.toInstant(),
                 rs.getString("deactivation_reason"), rs.getInt("version"), rs.getTimestamp("updated_at").toInstant(),
                 rs.getString("updated_by"), rs.getBoolean("has_children"));
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static String blankToNull(String s) {

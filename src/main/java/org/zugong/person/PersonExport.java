@@ -1,27 +1,23 @@
 package org.zugong.person;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zugong.audit.AuditLog;
+import org.zugong.audit.AuditOutcome;
 import org.zugong.platform.codes.CodeTables;
+import org.zugong.platform.excel.ExcelDownload;
 
 /**
- * The person roster as an Excel workbook, streamed (SXSSF) so that large subtrees do not fill memory.
- * ID numbers are masked unless the user holds the permission and asked for them in full.
+ * The person roster (人员名册) as an Excel workbook, streamed so that large subtrees do not fill
+ * memory. ID numbers are masked unless the user holds the permission and asked for them in full.
  */
 @Service
 class PersonExport {
 
     /** More rows than this in one file is a data dump, not a roster: ask for a narrower filter. */
     static final int MAX_ROWS = 200_000;
-
-    private static final String[] HEADERS = {"序号", "姓名", "性别", "出生日期", "民族", "身份证号", "学历", "政治面貌", "所在组织"};
 
     private final PersonRegistry registry;
     private final PersonRepository repository;
@@ -36,35 +32,21 @@ class PersonExport {
     }
 
     @Transactional(readOnly = true)
-    int write(PersonCriteria criteria, boolean fullIdNumbers, OutputStream out) throws IOException {
+    int write(PersonCriteria criteria, boolean fullIdNumbers, HttpServletResponse response) throws IOException {
         var where = registry.where(criteria);
-        AtomicInteger n = new AtomicInteger();
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(500)) {
-            wb.setCompressTempFiles(true);
-            Sheet sheet = wb.createSheet("人员名册");
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < HEADERS.length; i++) {
-                header.createCell(i).setCellValue(HEADERS[i]);
-            }
+        try (ExcelDownload excel = ExcelDownload.start(response, "人员名册",
+                "序号", "姓名", "性别", "出生日期", "民族", "身份证号", "学历", "政治面貌", "所在组织")) {
             repository.stream(where, MAX_ROWS, r -> {
-                int i = n.incrementAndGet();
-                Row row = sheet.createRow(i);
                 String id = repository.decrypt(r.idCipher());
-                row.createCell(0).setCellValue(i);
-                row.createCell(1).setCellValue(r.name());
-                row.createCell(2).setCellValue(codes.sex().shortName(r.sex()));
-                row.createCell(3).setCellValue(r.birthDate().toString());
-                row.createCell(4).setCellValue(codes.ethnicity().name(r.ethnicity()));
-                row.createCell(5).setCellValue(fullIdNumbers ? id : IdNumber.mask(id));
-                row.createCell(6).setCellValue(codes.education().name(r.education()));
-                row.createCell(7).setCellValue(codes.politicalStatus().shortName(r.politicalStatus()));
-                row.createCell(8).setCellValue(r.orgName());
+                excel.row(excel.rows() + 1, r.name(), codes.sex().shortName(r.sex()), r.birthDate(),
+                        codes.ethnicity().name(r.ethnicity()), fullIdNumbers ? id : IdNumber.mask(id),
+                        codes.education().name(r.education()), codes.politicalStatus().shortName(r.politicalStatus()), r.orgName());
             });
             audit.recordAlone("PERSON_EXPORT", "person", criteria.orgId(),
-                    "导出人员名册 " + n.get() + " 人" + (fullIdNumbers ? "（含完整身份证号）" : "（身份证号已脱敏）") + "，条件：" + criteria,
-                    org.zugong.audit.AuditOutcome.SUCCESS);
-            wb.write(out);
+                    "导出人员名册 " + excel.rows() + " 人" + (fullIdNumbers ? "（含完整身份证号）" : "（身份证号已脱敏）") + "，条件：" + criteria,
+                    AuditOutcome.SUCCESS);
+            excel.finish();
+            return excel.rows();
         }
-        return n.get();
     }
 }

@@ -3,10 +3,7 @@ package org.zugong.person;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.CacheControl;
@@ -85,12 +82,7 @@ class PersonPages {
             throw new AccessDeniedException("无权导出完整身份证号");
         }
         registry.where(criteria); // checks the chosen organization before any byte is written
-        String file = "人员名册-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx";
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename*=UTF-8''" + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20"));
-        noStore(response);
-        export.write(criteria, fullIdNumbers, response.getOutputStream());
+        export.write(criteria, fullIdNumbers, response);
     }
 
     @GetMapping("/{id}")

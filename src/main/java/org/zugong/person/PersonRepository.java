@@ -112,7 +112,7 @@ class PersonRepository {
         }
         if (!c.isBlank(c.name())) {
             terms.add("p.name LIKE :name");
-            params.put("name", escapeLike(c.name().trim()) + "%");
+            params.put("name", org.zugong.platform.db.LikePattern.startingWith(c.name().trim()));
         }
         if (!c.isBlank(c.sex())) {
             terms.add("p.sex = :sex");
@@ -184,10 +184,6 @@ class PersonRepository {
         return new ListRow(rs.getLong("id"), rs.getString("name"), rs.getString("sex"), rs.getObject("birth_date", LocalDate.class),
                 rs.getBytes("id_number_cipher"), rs.getLong("org_id"), rs.getString("org_name"), rs.getString("ethnicity"),
                 rs.getString("education"), rs.getString("political_status"));
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static String blankToNull(String s) {
