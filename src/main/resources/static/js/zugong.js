@@ -46,6 +46,17 @@
       return;
     }
 
+    // Sortable column: keep the filters, set the order, back to the first page.
+    var sortLink = e.target.closest('.zg-sort');
+    if (sortLink) {
+      e.preventDefault();
+      var sorted = new URL(window.location.href);
+      sorted.searchParams.set('sort', sortLink.getAttribute('data-sort'));
+      sorted.searchParams.delete('page');
+      window.location.href = sorted.toString();
+      return;
+    }
+
     // Organization picker: open the dialog for one field.
     var open = e.target.closest('.zg-org-picker-open');
     if (open) {
