@@ -67,6 +67,10 @@ public final class ProvinceBenchmark {
             for (Tuning t : options.tunings()) {
                 t.apply(c);
             }
+            try (Statement s = c.createStatement()) {
+                print(s, "SELECT 'person_person indexes: ' || string_agg(indexrelid::regclass || ' ' || pg_size_pretty(pg_relation_size(indexrelid)), ', ' "
+                        + "ORDER BY indexrelid::regclass::text) FROM pg_index WHERE indrelid = 'person_person'::regclass");
+            }
             try {
                 measure(c, keys);
             } finally {
