@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded PostgreSQL of a data set folder ({@code <dir>/pg}), started the way the application
- * starts it ({@link Mode#APP}: the settings of {@code DatabaseConfiguration}), or tuned for a bulk
+ * starts it ({@link Mode#APP}: the settings of {@code DatabaseConfiguration}, kept in step by hand), or tuned for a bulk
  * load ({@link Mode#LOAD}: no fsync, minimal WAL, big maintenance memory; a CHECKPOINT before stopping).
  */
 final class BenchDatabase implements AutoCloseable {
@@ -54,7 +54,9 @@ final class BenchDatabase implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("work_mem", "16MB")
-                    .setServerConfig("maintenance_work_mem", "256MB");
+                    .setServerConfig("maintenance_work_mem", "256MB")
+                    .setServerConfig("random_page_cost", "1.1")
+                    .setServerConfig("effective_cache_size", "4GB");
         } else {
             builder.setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
@@ -95,6 +97,21 @@ final class BenchDatabase implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A connection set up as the application's pool sets up its connections
+     * ({@code DatabaseConfiguration}: {@code SET plan_cache_mode = force_custom_plan}).
+     */
+    Connection connectLikeTheApplication() throws SQLException {
+        return likeTheApplication(connect());
+    }
+
+    static Connection likeTheApplication(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET plan_cache_mode = force_custom_plan");
+        }
+        return c;
     }
 
     /** Writes every dirty buffer now, so that the fast shutdown that follows has nothing left to do. */

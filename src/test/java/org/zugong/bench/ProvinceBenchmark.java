@@ -26,7 +26,7 @@ import org.zugong.person.IdNumber;
  * <pre>
  * java -cp … org.zugong.bench.ProvinceBenchmark --dir bench-data/province [--iterations 200] [--warmup 30] [--moves 5]
  *     [--only search,lookup,move,explain] [--shapes agreed,app-county-user,app-picked-county,per-organization]
- *     [--tuning covering-index,custom-plans,ssd-costs]
+ *     [--tuning covering-index,generic-plans,default-costs]
  * </pre>
  */
 public final class ProvinceBenchmark {
@@ -62,10 +62,11 @@ public final class ProvinceBenchmark {
         }
         BenchKeys keys = BenchKeys.read(BenchKeys.fileIn(options.dir()));
         BenchDatabase db = options.url() == null ? BenchDatabase.start(options.dir().resolve("pg"), BenchDatabase.Mode.APP) : null;
-        try (Connection c = db != null ? db.connect() : DriverManager.getConnection(options.url())) {
+        try (Connection c = BenchDatabase.likeTheApplication(db != null ? db.connect() : DriverManager.getConnection(options.url()))) {
             describe(c);
+            List<Tuning.Undo> undos = new ArrayList<>();
             for (Tuning t : options.tunings()) {
-                t.apply(c);
+                undos.add(t.apply(c));
             }
             try (Statement s = c.createStatement()) {
                 print(s, "SELECT 'person_person indexes: ' || string_agg(indexrelid::regclass || ' ' || pg_size_pretty(pg_relation_size(indexrelid)), ', ' "
@@ -74,8 +75,8 @@ public final class ProvinceBenchmark {
             try {
                 measure(c, keys);
             } finally {
-                for (Tuning t : options.tunings().reversed()) {
-                    t.undo(c);
+                for (Tuning.Undo undo : undos.reversed()) {
+                    undo.run();
                 }
             }
         } finally {
@@ -122,6 +123,7 @@ public final class ProvinceBenchmark {
             print(s, "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name) FROM pg_settings "
                     + "WHERE name IN ('shared_buffers','work_mem','effective_cache_size','random_page_cost','fsync',"
                     + "'synchronous_commit','plan_cache_mode','jit','max_parallel_workers_per_gather')");
+            print(s, "SELECT 'migrations: ' || string_agg(version, ', ' ORDER BY installed_rank) FROM flyway_schema_history WHERE success");
             print(s, "SELECT 'org_organization ' || count(*) FROM org_organization");
             print(s, "SELECT 'person_person ' || count(*) || ', ' || pg_size_pretty(pg_table_size('person_person')) || ' heap, '"
                     + " || pg_size_pretty(pg_indexes_size('person_person')) || ' indexes' FROM person_person");

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 /**
  * Runs SQL from standard input against a data set's embedded PostgreSQL (the image ships no psql):
  * statements end with a semicolon at the end of a line; results print tab-separated with the time taken.
+ * The session is set up as the application's (custom plans only).
  *
  * <pre>
  * echo "EXPLAIN ANALYZE SELECT count(*) FROM person_person;" | java -cp … org.zugong.bench.ProvinceSql --dir bench-data/province
@@ -28,7 +29,7 @@ public final class ProvinceSql {
         String input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines()
                 .collect(Collectors.joining("\n"));
         try (BenchDatabase db = BenchDatabase.start(dir.resolve("pg"), BenchDatabase.Mode.APP);
-             Connection c = db.connect(); Statement s = c.createStatement()) {
+             Connection c = db.connectLikeTheApplication(); Statement s = c.createStatement()) {
             for (String sql : input.split(";\\s*\n")) {
                 if (sql.isBlank()) {
                     continue;

@@ -1,56 +1,77 @@
 package org.zugong.bench;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Candidate fixes the benchmark can try on top of the schema the migrations create. Index changes are
- * made before measuring and undone afterwards (the data set is left as generated); settings apply to
- * the benchmark's session only.
+ * Variations the benchmark can measure against the application as configured: a candidate index, or
+ * the settings the application had before it fixed them (to reproduce the "before" figures). Index
+ * changes are made before measuring and undone afterwards (the data set is left as generated);
+ * settings apply to the benchmark's session only.
  */
 enum Tuning {
 
     /**
-     * The person list's organization index extended to cover the list filters, so that counts inside a
-     * subtree (with or without name, age, sex, education, political-status filters, and the application's
-     * {@code p.active}) run as index-only scans of that subtree's entries, never visiting the heap.
+     * The person list's organization index extended to cover the list filters: every index of
+     * person_person that starts with org_id is replaced by {@value #COVERING}, so that a subtree's page
+     * and count, with or without filters and with or without {@code active}, are index-only scans of
+     * that subtree's entries.
      */
-    COVERING_INDEX(List.of(
-            "CREATE INDEX IF NOT EXISTS person_person_org_cover_idx ON person_person (org_id, id) "
-                    + "INCLUDE (active, name, birth_date, sex, education, political_status)",
-            "DROP INDEX IF EXISTS person_person_org_idx",
-            "VACUUM (ANALYZE) person_person"),
-            List.of(
-                    "CREATE INDEX IF NOT EXISTS person_person_org_idx ON person_person (org_id, id)",
-                    "DROP INDEX IF EXISTS person_person_org_cover_idx",
-                    "VACUUM (ANALYZE) person_person")),
+    COVERING_INDEX,
+    /** Before the fix: PostgreSQL's default plan cache, which switches to a generic plan after five executions. */
+    GENERIC_PLANS,
+    /** Before the fix: PostgreSQL's default random_page_cost of 4 (spinning disks). */
+    DEFAULT_COSTS;
 
-    /** Plan every execution with its values: no generic plan that cannot use the path index for {@code LIKE $1}. */
-    CUSTOM_PLANS(List.of("SET plan_cache_mode = force_custom_plan"), List.of("RESET plan_cache_mode")),
+    static final String COVERING = "CREATE INDEX IF NOT EXISTS person_person_org_cover_idx ON person_person (org_id, id) "
+            + "INCLUDE (active, name, birth_date, sex, education, political_status)";
 
-    /** Costs for data in memory or on SSD (random reads about as cheap as sequential ones). */
-    SSD_COSTS(List.of("SET random_page_cost = 1.1"), List.of("RESET random_page_cost"));
-
-    private final List<String> setup;
-    private final List<String> teardown;
-
-    Tuning(List<String> setup, List<String> teardown) {
-        this.setup = setup;
-        this.teardown = teardown;
+    /** Restores what {@link #apply} changed. */
+    interface Undo {
+        void run() throws SQLException;
     }
 
     static Tuning of(String name) {
         return valueOf(name.toUpperCase().replace('-', '_'));
     }
 
-    void apply(Connection c) throws SQLException {
-        run(c, setup);
+    Undo apply(Connection c) throws SQLException {
+        return switch (this) {
+            case COVERING_INDEX -> replaceOrgIndexes(c);
+            case GENERIC_PLANS -> {
+                run(c, List.of("SET plan_cache_mode = auto"));
+                yield () -> run(c, List.of("SET plan_cache_mode = force_custom_plan"));
+            }
+            case DEFAULT_COSTS -> {
+                run(c, List.of("SET random_page_cost = 4"));
+                yield () -> run(c, List.of("RESET random_page_cost"));
+            }
+        };
     }
 
-    void undo(Connection c) throws SQLException {
-        run(c, teardown);
+    private Undo replaceOrgIndexes(Connection c) throws SQLException {
+        List<String> names = new ArrayList<>();
+        List<String> definitions = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
+                WHERE i.indrelid = 'person_person'::regclass AND i.indkey[0] =
+                      (SELECT attnum FROM pg_attribute WHERE attrelid = 'person_person'::regclass AND attname = 'org_id')""")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+                definitions.add(rs.getString(2));
+            }
+        }
+        run(c, List.of(COVERING));
+        run(c, names.stream().map(n -> "DROP INDEX " + n).toList());
+        run(c, List.of("VACUUM (ANALYZE) person_person"));
+        return () -> {
+            run(c, definitions);
+            run(c, List.of("DROP INDEX IF EXISTS person_person_org_cover_idx", "VACUUM (ANALYZE) person_person"));
+        };
     }
 
     private void run(Connection c, List<String> statements) throws SQLException {

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The clerk's first journey in a real browser (headless Chromium from Debian's packages): log in,
- * expand the tree, create a person with a wrong ID check digit (Chinese error on the field, nothing
+ * expand the tree, create a person (organization chosen with the org picker) with a wrong ID check digit (Chinese error on the field, nothing
  * stored), correct it (stored), and find the person in the list with the ID number masked.
  */
 class BrowserJourneyTests extends IntegrationTest {
@@ -110,7 +110,12 @@ class BrowserJourneyTests extends IntegrationTest {
         String good = IdNumber.withCheckDigit("43010419910315123").value();
         char wrongDigit = good.charAt(17) == '1' ? '2' : '1';
         String bad = good.substring(0, 17) + wrongDigit;
-        driver.get(url("/persons/new?orgId=" + countyId));
+        driver.get(url("/persons/new"));
+        // Choose the organization with the shared org picker: open the dialog, pick the county.
+        driver.findElement(By.cssSelector(".zg-org-picker-open[data-target='orgId']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#org-picker-tree .zg-pick[data-id='" + countyId + "']"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("org-picker-dialog")));
+        assertThat(driver.findElement(By.id("orgId")).getAttribute("value")).isEqualTo(String.valueOf(countyId));
         driver.findElement(By.id("name")).sendKeys(name);
         new Select(driver.findElement(By.id("sex"))).selectByValue("1");
         setValue(driver.findElement(By.id("birthDate")), "1991-03-15");
