@@ -35,7 +35,10 @@ public abstract class IntegrationTest {
     static {
         if (System.getProperty("zugong.test-data-dir") == null) {
             try {
-                System.setProperty("zugong.test-data-dir", Files.createTempDirectory("zugong-test").toString());
+                // Under target/ so that `mvn clean` removes the test databases of earlier runs.
+                java.nio.file.Path root = java.nio.file.Path.of("target", "test-data");
+                Files.createDirectories(root);
+                System.setProperty("zugong.test-data-dir", Files.createTempDirectory(root, "run-").toAbsolutePath().toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

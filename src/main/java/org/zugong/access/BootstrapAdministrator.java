@@ -85,7 +85,7 @@ class BootstrapAdministrator implements ApplicationRunner {
             userId = repository.insertUser(username, "系统管理员", encoder.encode(password), rootId, null, "install");
         }
         repository.replaceUserRoles(userId, List.of(roleId));
-        audit.recordFor("install", "ADMIN_BOOTSTRAP", "创建系统管理员 " + username, org.zugong.audit.AuditOutcome.SUCCESS);
+        audit.recordAs("install", "ADMIN_BOOTSTRAP", "user", userId, "创建系统管理员 " + username);
     }
 
     private void ensureAdminRoles() {

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.zugong.platform.crypto.ChainSigner;
 
 /**
@@ -36,8 +38,29 @@ class AuditChain {
         this.signer = signer;
     }
 
+    /**
+     * Whether this thread's current transaction already holds the chain lock. A second transaction
+     * opened on the same thread (REQUIRES_NEW) would wait for that lock forever, so it must not append.
+     */
+    private static final ThreadLocal<Boolean> LOCK_HELD = ThreadLocal.withInitial(() -> false);
+
+    static boolean lockHeldByThisThread() {
+        return LOCK_HELD.get();
+    }
+
     void append(String username, String ip, String action, String targetType, Object targetId, String detail, AuditOutcome outcome) {
+        // Never wait for ever: a lock held elsewhere longer than this is a fault to report, not to wait out.
+        jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
         jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().singleRow();
+        if (TransactionSynchronizationManager.isSynchronizationActive() && !LOCK_HELD.get()) {
+            LOCK_HELD.set(true);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    LOCK_HELD.set(false);
+                }
+            });
+        }
         byte[] prev = jdbc.sql("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1")
                 .query(byte[].class).optional().orElse(GENESIS);
         long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('audit_event', 'id'))").query(Long.class).single();

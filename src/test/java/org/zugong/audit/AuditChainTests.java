@@ -93,6 +93,17 @@ class AuditChainTests extends IntegrationTest {
         mvc.perform(get("/audit/export").session(session("auditadmin"))).andExpect(status().isOk());
     }
 
+    @Test
+    void aSeparateAuditTransactionInsideAnAuditedOneFailsFastInsteadOfWaitingForItsOwnLock() {
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            log.record("TEST", "test", 1, "outer");
+            log.recordAlone("TEST", "test", 2, "inner", AuditOutcome.DENIED);
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("already written audit rows");
+        // The thread is usable again afterwards.
+        log.recordAlone("TEST", "test", 3, "after", AuditOutcome.SUCCESS);
+        assertThat(chain.verify().intact()).isTrue();
+    }
+
     private void tampering(String sql) {
         tx.executeWithoutResult(s -> {
             template.execute("SET LOCAL session_replication_role = replica");

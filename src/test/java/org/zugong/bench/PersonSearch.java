@@ -19,13 +19,19 @@ record PersonSearch(Shape shape, Filter filter) {
     enum Shape {
         /** The shape agreed for issue 2: {@code org_id IN (subtree)}, no join, literal LIMIT/OFFSET. */
         AGREED("agreed shape"),
-        /** PersonRepository as written: a county user's jurisdiction as {@code o.path LIKE ?} over the joined organization. */
+        /**
+         * PersonRepository/PersonScope as of this writing, a county user (CUSTOM scope on the county):
+         * {@code p.active AND p.org_id IN (SELECT jo.id … WHERE (jo.path LIKE ?))}; the list joins the
+         * organization for its name and binds LIMIT/OFFSET; the count does not join.
+         */
         APP_COUNTY_USER("app, county user"),
-        /** PersonRepository as written: a province user who picked a county in the tree (subtree sub-select). */
+        /** The same for a province user (scope ALL, {@code TRUE}) who picked a county in the tree (subtree sub-select). */
         APP_PICKED_COUNTY("app, county picked"),
         /**
          * Proposed: the page as the first 20 ids of each organization of the subtree (LATERAL, one short
-         * index range each), merged; the count as a sum of per-organization counts. Same rows as AGREED.
+         * index range each), merged, then the 20 rows fetched with the organization's name; the count as
+         * a sum of per-organization counts. The application's conditions (active, filters); the same
+         * rows as APP_PICKED_COUNTY, whatever the order the persons were registered in.
          */
         PER_ORGANIZATION("per-organization shape");
 
@@ -119,16 +125,16 @@ record PersonSearch(Shape shape, Filter filter) {
                 String where = appWhere(county, v, today);
                 v.add(PAGE_SIZE);
                 v.add(0L);
-                yield "SELECT " + APP_COLUMNS + " FROM person_person p JOIN org_organization o ON o.id = p.org_id WHERE " + where
+                yield "SELECT " + APP_COLUMNS + " FROM person_person p JOIN org_organization o ON o.id = p.org_id WHERE  " + where
                         + " ORDER BY p.id LIMIT ? OFFSET ?";
             }
             case PER_ORGANIZATION -> {
                 String condition = filter.sql("q", v, today);
                 v.add(county.pathPrefix());
-                yield "SELECT " + AGREED_COLUMNS + " FROM person_person p WHERE p.id IN ("
-                        + "SELECT x.id FROM org_organization o CROSS JOIN LATERAL (SELECT q.id FROM person_person q "
-                        + "WHERE q.org_id = o.id" + condition + " ORDER BY q.id LIMIT 20) x "
-                        + "WHERE o.path LIKE ? ORDER BY x.id LIMIT 20) ORDER BY p.id";
+                yield "SELECT " + APP_COLUMNS + " FROM person_person p JOIN org_organization o ON o.id = p.org_id WHERE p.id IN ("
+                        + "SELECT x.id FROM org_organization s CROSS JOIN LATERAL (SELECT q.id FROM person_person q "
+                        + "WHERE q.org_id = s.id AND q.active" + condition + " ORDER BY q.id LIMIT 20) x "
+                        + "WHERE s.path LIKE ? ORDER BY x.id LIMIT 20) ORDER BY p.id";
             }
         };
         return new Bound(sql, List.copyOf(v));
@@ -142,13 +148,12 @@ record PersonSearch(Shape shape, Filter filter) {
                 yield "SELECT count(*) FROM person_person p WHERE p.org_id IN (SELECT o.id FROM org_organization o WHERE o.path LIKE ?)"
                         + filter.sql("p", v, today);
             }
-            case APP_COUNTY_USER, APP_PICKED_COUNTY ->
-                    "SELECT count(*) FROM person_person p JOIN org_organization o ON o.id = p.org_id WHERE " + appWhere(county, v, today);
+            case APP_COUNTY_USER, APP_PICKED_COUNTY -> "SELECT count(*) FROM person_person p WHERE " + appWhere(county, v, today);
             case PER_ORGANIZATION -> {
                 String condition = filter.sql("q", v, today);
                 v.add(county.pathPrefix());
-                yield "SELECT coalesce(sum(x.n), 0) FROM org_organization o CROSS JOIN LATERAL (SELECT count(*) AS n "
-                        + "FROM person_person q WHERE q.org_id = o.id" + condition + ") x WHERE o.path LIKE ?";
+                yield "SELECT coalesce(sum(x.n), 0) FROM org_organization s CROSS JOIN LATERAL (SELECT count(*) AS n "
+                        + "FROM person_person q WHERE q.org_id = s.id AND q.active" + condition + ") x WHERE s.path LIKE ?";
             }
         };
         return new Bound(sql, List.copyOf(v));
@@ -157,7 +162,7 @@ record PersonSearch(Shape shape, Filter filter) {
     private String appWhere(County county, List<Object> v, LocalDate today) {
         v.add(county.pathPrefix());
         String scope = shape == Shape.APP_COUNTY_USER
-                ? "p.active AND (o.path LIKE ?)"
+                ? "p.active AND p.org_id IN (SELECT jo.id FROM org_organization jo WHERE (jo.path LIKE ?))"
                 : "p.active AND TRUE AND p.org_id IN (SELECT s.id FROM org_organization s WHERE s.path LIKE ?)";
         return scope + filter.sql("p", v, today);
     }

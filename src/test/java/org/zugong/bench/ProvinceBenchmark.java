@@ -91,6 +91,9 @@ public final class ProvinceBenchmark {
         System.out.printf("Counties: %d; persons per county min %,d / median %,d / max %,d%n", counties.size(),
                 counties.getFirst().persons(), counties.get(counties.size() / 2).persons(), counties.getLast().persons());
         warmUp(c);
+        if (options.shapes().contains(PersonSearch.Shape.PER_ORGANIZATION)) {
+            verifySameRows(c, counties);
+        }
         if (options.only().contains("search")) {
             for (PersonSearch.Shape shape : options.shapes()) {
                 for (PersonSearch.Filter filter : PersonSearch.Filter.values()) {
@@ -179,6 +182,40 @@ public final class ProvinceBenchmark {
         if (shortPages > 0) {
             System.out.println("  (" + shortPages + " pages had fewer than 20 rows)");
         }
+    }
+
+    /** The proposed shape must return exactly the application's rows: same 20 ids, same count. */
+    private void verifySameRows(Connection c, List<County> counties) throws SQLException {
+        int checks = 0;
+        for (County county : counties.subList(0, Math.min(30, counties.size()))) {
+            for (PersonSearch.Filter filter : PersonSearch.Filter.values()) {
+                PersonSearch app = new PersonSearch(PersonSearch.Shape.APP_PICKED_COUNTY, filter);
+                PersonSearch proposed = new PersonSearch(PersonSearch.Shape.PER_ORGANIZATION, filter);
+                List<Long> expected = ids(c, app.list(county, today));
+                List<Long> actual = ids(c, proposed.list(county, today));
+                long expectedCount = single(c, app.count(county, today).sql(), app.count(county, today)::bind);
+                long actualCount = single(c, proposed.count(county, today).sql(), proposed.count(county, today)::bind);
+                if (!expected.equals(actual) || expectedCount != actualCount) {
+                    throw new IllegalStateException("per-organization shape differs for " + county.name() + filter.label()
+                            + ": " + actual + " / " + actualCount + " instead of " + expected + " / " + expectedCount);
+                }
+                checks++;
+            }
+        }
+        System.out.println("per-organization shape: same ids and counts as the application's query in " + checks + " checks");
+    }
+
+    private static List<Long> ids(Connection c, PersonSearch.Bound list) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(list.sql())) {
+            list.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 
     /** Exact lookups by ID number: the HMAC is computed per lookup and included in the time. */
