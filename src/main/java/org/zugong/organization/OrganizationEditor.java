@@ -32,6 +32,7 @@ class OrganizationEditor {
     }
 
     long create(OrganizationForm form) {
+        repository.lockTreeShape();
         OrganizationRecord parent = null;
         if (form.parentId() != null) {
             parent = organizations.requireVisibleRecord(form.parentId());
@@ -69,6 +70,7 @@ class OrganizationEditor {
 
     /** Moves the subtree rooted at {@code id} under {@code newParentId}: paths and depths in one statement. */
     int move(long id, long newParentId, int expectedVersion) {
+        repository.lockTreeShape();
         OrganizationRecord node = organizations.requireVisibleRecord(id);
         OrganizationRecord target = organizations.requireVisibleRecord(newParentId);
         if (node.parentId() == null) {
@@ -84,13 +86,12 @@ class OrganizationEditor {
             throw FieldErrors.of("parentId", "该组织已在所选上级组织之下");
         }
         checkPlacement(node.kind(), target);
-        OrganizationRecord locked = repository.findForUpdate(id).orElseThrow();
-        if (locked.version() != expectedVersion) {
+        if (node.version() != expectedVersion) {
             throw new EditConflictException("组织“" + node.name() + "”");
         }
         String newPath = target.path() + id + "/";
         int moved = repository.moveSubtree(node.path(), newPath, target.depth() + 1 - node.depth(), user());
-        if (!repository.setParent(id, newParentId, expectedVersion)) {
+        if (moved == 0 || !repository.setParent(id, newParentId, expectedVersion)) {
             throw new EditConflictException("组织“" + node.name() + "”");
         }
         repository.history(id, "MOVE", String.valueOf(node.parentId()), String.valueOf(newParentId), user());
@@ -100,6 +101,7 @@ class OrganizationEditor {
     }
 
     void deactivate(long id, String reason, int expectedVersion) {
+        repository.lockTreeShape();
         OrganizationRecord node = organizations.requireVisibleRecord(id);
         if (reason == null || reason.isBlank()) {
             throw FieldErrors.of("reason", "请填写撤销原因");
@@ -120,7 +122,11 @@ class OrganizationEditor {
     }
 
     void reactivate(long id, int expectedVersion) {
+        repository.lockTreeShape();
         OrganizationRecord node = organizations.requireVisibleRecord(id);
+        if (node.parentId() == null) {
+            throw new BusinessRuleException("根组织不能撤销或恢复");
+        }
         OrganizationRecord parent = repository.find(node.parentId()).orElseThrow();
         if (!parent.active()) {
             throw new BusinessRuleException("上级组织已撤销，请先恢复上级组织");

@@ -28,13 +28,19 @@ class OrganizationRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<OrganizationRecord> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM org_organization o WHERE o.id = :id")
-                .param("id", id).query(OrganizationRepository::map).optional();
+    private static final long TREE_LOCK = 0x7A67_7472_6565L; // "zgtree"
+
+    /**
+     * Serializes changes to the tree's shape (create, move, deactivate) until the transaction ends:
+     * each then reads paths that no concurrent move can make stale. Such changes are rare, so one
+     * lock costs nothing worth a finer scheme.
+     */
+    void lockTreeShape() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", TREE_LOCK).query().singleRow();
     }
 
-    Optional<OrganizationRecord> findForUpdate(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM org_organization o WHERE o.id = :id FOR UPDATE OF o")
+    Optional<OrganizationRecord> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_organization o WHERE o.id = :id")
                 .param("id", id).query(OrganizationRepository::map).optional();
     }
 

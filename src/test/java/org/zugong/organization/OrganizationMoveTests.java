@@ -94,6 +94,38 @@ class OrganizationMoveTests extends IntegrationTest {
     }
 
     @Test
+    void crossingConcurrentMovesCannotMakeACycleOrStalePaths() throws Exception {
+        actAsCityUser();
+        long a = editor.create(new OrganizationForm(county(6), "并发甲", null, OrganizationKind.ORGAN, null, null, null, null, 0, null));
+        long b = editor.create(new OrganizationForm(county(6), "并发乙", null, OrganizationKind.ORGAN, null, null, null, null, 0, null));
+        editor.create(new OrganizationForm(a, "并发甲下级", null, OrganizationKind.PARTY_BRANCH, null, null, null, null, 0, null));
+        editor.create(new OrganizationForm(b, "并发乙下级", null, OrganizationKind.PARTY_BRANCH, null, null, null, null, 0, null));
+        var start = new java.util.concurrent.CountDownLatch(1);
+        java.util.function.Function<long[], java.util.concurrent.CompletableFuture<Boolean>> mover = pair ->
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    actAsCityUser();
+                    try {
+                        start.await();
+                        editor.move(pair[0], pair[1], version(pair[0]));
+                        return true;
+                    } catch (RuntimeException | InterruptedException e) {
+                        return false;
+                    }
+                });
+        var first = mover.apply(new long[] {a, b});
+        var second = mover.apply(new long[] {b, a});
+        start.countDown();
+        boolean ok1 = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        boolean ok2 = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(ok1 ^ ok2).as("exactly one of two crossing moves succeeds").isTrue();
+        List<Map<String, Object>> broken = jdbc.sql("""
+                SELECT c.id FROM org_organization c JOIN org_organization p ON p.id = c.parent_id
+                WHERE c.path <> p.path || c.id || '/' OR c.depth <> p.depth + 1
+                """).query().listOfRows();
+        assertThat(broken).isEmpty();
+    }
+
+    @Test
     void cannotMoveANodeUnderItsOwnDescendant() {
         actAsCityUser();
         long root = editor.create(new OrganizationForm(county(3), "环路测试", null, OrganizationKind.ORGAN, null, null, null, null, 0, null));
