@@ -34,7 +34,7 @@ class AccessPages {
     }
 
     @GetMapping("/admin/users")
-    @PreAuthorize("hasAnyAuthority('user:manage', 'user:unlock')")
+    @PreAuthorize("hasAnyAuthority('user:manage', 'user:unlock', 'role:manage')")
     String users(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("result", users.list(q, PageRequest.of(page, 20)));
@@ -44,7 +44,7 @@ class AccessPages {
     @GetMapping("/admin/users/new")
     @PreAuthorize("hasAuthority('user:manage')")
     String newUser(Model model) {
-        model.addAttribute("form", new UserForm("", "", null, "", List.of(), true, null));
+        model.addAttribute("form", new UserForm("", "", null, "", true, null));
         return userForm(model, null);
     }
 
@@ -67,7 +67,7 @@ class AccessPages {
     @PreAuthorize("hasAuthority('user:manage')")
     String editUser(@PathVariable long id, Model model) {
         UserAccount u = users.require(id);
-        model.addAttribute("form", new UserForm(u.username(), u.displayName(), u.orgId(), "", currentRoleIds(id), u.enabled(), u.version()));
+        model.addAttribute("form", new UserForm(u.username(), u.displayName(), u.orgId(), "", u.enabled(), u.version()));
         return userForm(model, u);
     }
 
@@ -100,6 +100,34 @@ class AccessPages {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/admin/users/" + id;
+    }
+
+    /** 分配角色: the security administrator's page for one account's roles. */
+    @GetMapping("/admin/users/{id}/roles")
+    @PreAuthorize("hasAuthority('role:manage')")
+    String rolesOfUser(@PathVariable long id, Model model) {
+        model.addAttribute("user", users.require(id));
+        model.addAttribute("assigned", users.roleIdsOf(id));
+        model.addAttribute("allRoles", roles.all());
+        return "access/user-roles";
+    }
+
+    @PostMapping("/admin/users/{id}/roles")
+    @PreAuthorize("hasAuthority('role:manage')")
+    String assignRoles(@PathVariable long id, @RequestParam(required = false) List<Long> roleIds, Model model,
+                       RedirectAttributes redirect) {
+        UserAccount u = users.require(id);
+        try {
+            users.assignRoles(id, roleIds == null ? List.of() : roleIds);
+            redirect.addFlashAttribute("message", "已为 " + u.username() + " 分配角色；其已登录的会话已结束");
+            return "redirect:/admin/users";
+        } catch (FieldErrors e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("user", u);
+            model.addAttribute("assigned", roleIds == null ? List.of() : roleIds);
+            model.addAttribute("allRoles", roles.all());
+            return "access/user-roles";
+        }
     }
 
     @PostMapping("/admin/users/{id}/unlock")
@@ -168,13 +196,10 @@ class AccessPages {
         return roleForm(model, r);
     }
 
-    private List<Long> currentRoleIds(long userId) {
-        return users.roleIdsOf(userId);
-    }
-
     private String userForm(Model model, UserAccount user) {
         model.addAttribute("user", user);
-        model.addAttribute("allRoles", roles.all());
+        model.addAttribute("roleNames", user == null ? List.of()
+                : roles.all().stream().filter(r -> users.roleIdsOf(user.id()).contains(r.id())).map(RoleRecord::name).toList());
         UserForm form = (UserForm) model.getAttribute("form");
         if (form != null && form.orgId() != null) {
             model.addAttribute("orgName", organizations.names(List.of(form.orgId())).get(form.orgId()));

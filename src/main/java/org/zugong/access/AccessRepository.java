@@ -79,6 +79,10 @@ class AccessRepository {
         return out;
     }
 
+    List<Long> usersWithRole(long roleId) {
+        return jdbc.sql("SELECT user_id FROM access_user_role WHERE role_id = :r").param("r", roleId).query(Long.class).list();
+    }
+
     List<RoleRecord> allRoles() {
         return roles(jdbc.sql("SELECT id FROM access_role ORDER BY id").query(Long.class).list());
     }
@@ -143,6 +147,12 @@ class AccessRepository {
 
     void setPassword(long userId, String hash) {
         jdbc.sql("UPDATE access_user SET password_hash = :h, password_changed_at = now(), version = version + 1 WHERE id = :id")
+                .param("h", hash).param("id", userId).update();
+    }
+
+    /** A password set by an administrator: dated in the past so that the user must change it at once. */
+    void setTemporaryPassword(long userId, String hash) {
+        jdbc.sql("UPDATE access_user SET password_hash = :h, password_changed_at = 'epoch', version = version + 1 WHERE id = :id")
                 .param("h", hash).param("id", userId).update();
     }
 

@@ -33,11 +33,13 @@ class RoleAdministration {
     private final AccessRepository repository;
     private final Organizations organizations;
     private final AuditLog audit;
+    private final UserSessions sessions;
 
-    RoleAdministration(AccessRepository repository, Organizations organizations, AuditLog audit) {
+    RoleAdministration(AccessRepository repository, Organizations organizations, AuditLog audit, UserSessions sessions) {
         this.repository = repository;
         this.organizations = organizations;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -71,6 +73,7 @@ class RoleAdministration {
         }
         repository.replaceRolePermissions(id, form.permissions());
         repository.replaceRoleOrgs(id, form.dataScope() == DataScope.CUSTOM ? form.scopeOrgIds() : List.of());
+        sessions.endSessionsOfRole(id);
         audit.record("ROLE_UPDATE", "role", id, current.code() + " 权限 " + form.permissions() + " 范围 " + form.dataScope().label()
                 + (form.dataScope() == DataScope.CUSTOM ? " " + form.scopeOrgIds() : ""));
     }

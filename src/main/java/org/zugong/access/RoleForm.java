@@ -18,7 +18,8 @@ record RoleForm(
         Integer version) {
 
     RoleForm {
-        permissions = permissions == null ? List.of() : List.copyOf(permissions);
-        scopeOrgIds = scopeOrgIds == null ? List.of() : List.copyOf(scopeOrgIds);
+        // Checkboxes and the picker may name the same organization twice.
+        permissions = permissions == null ? List.of() : permissions.stream().distinct().toList();
+        scopeOrgIds = scopeOrgIds == null ? List.of() : scopeOrgIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
     }
 }

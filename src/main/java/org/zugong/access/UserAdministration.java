@@ -8,6 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zugong.audit.AuditLog;
+import org.zugong.audit.AuditOutcome;
 import org.zugong.organization.Organizations;
 import org.zugong.platform.security.Actor;
 import org.zugong.platform.web.EditConflictException;
@@ -17,9 +18,10 @@ import org.zugong.platform.web.PageResult;
 import org.zugong.platform.web.RecordNotFoundException;
 
 /**
- * Accounts: created and edited by the system administrator, unlocked by the security administrator.
- * 三员分立 holds here: one account cannot carry two administrator roles, nor an administrator role
- * together with business roles.
+ * Accounts: created, edited and reset by the system administrator; roles assigned and accounts
+ * unlocked by the security administrator. 三员分立 holds here: one account cannot carry two
+ * administrator roles, nor an administrator role together with business roles; nobody assigns roles
+ * to their own account; administrator passwords cannot be reset by another administrator.
  */
 @Service
 @Transactional
@@ -34,14 +36,16 @@ class UserAdministration {
     private final PasswordPolicy policy;
     private final Organizations organizations;
     private final AuditLog audit;
+    private final UserSessions sessions;
 
     UserAdministration(AccessRepository repository, PasswordEncoder encoder, PasswordPolicy policy, Organizations organizations,
-                       AuditLog audit) {
+                       AuditLog audit, UserSessions sessions) {
         this.repository = repository;
         this.encoder = encoder;
         this.policy = policy;
         this.organizations = organizations;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -70,14 +74,12 @@ class UserAdministration {
         if (repository.findUser(form.username().trim()).isPresent()) {
             errors.add("username", "用户名已存在");
         }
-        checkRoles(form.roleIds(), errors);
         checkOrg(form.orgId(), errors);
         errors.throwIfAny();
         try {
             long id = repository.insertUser(form.username().trim(), form.displayName().trim(), encoder.encode(form.password()),
                     form.orgId(), null, user());
-            repository.replaceUserRoles(id, form.roleIds());
-            audit.record("USER_CREATE", "user", id, form.username().trim() + " 角色 " + roleNames(form.roleIds()));
+            audit.record("USER_CREATE", "user", id, form.username().trim());
             return id;
         } catch (DuplicateKeyException e) {
             throw FieldErrors.of("username", "用户名已存在");
@@ -87,33 +89,54 @@ class UserAdministration {
     void update(long id, UserForm form) {
         UserAccount current = require(id);
         FieldErrors.Collector errors = new FieldErrors.Collector();
-        checkRoles(form.roleIds(), errors);
         checkOrg(form.orgId(), errors);
         if (form.version() == null) {
             errors.add("version", "缺少版本号，请刷新后重试");
         }
         errors.throwIfAny();
-        List<Long> oldRoles = repository.rolesOfUser(id).stream().map(RoleRecord::id).toList();
         if (!repository.updateUser(id, form.version(), form.displayName().trim(), form.orgId(), current.personId(), form.enabled(), user())) {
             throw new EditConflictException("用户“" + current.username() + "”");
         }
-        repository.replaceUserRoles(id, form.roleIds());
-        if (!form.enabled()) {
+        if (!form.enabled() || current.orgId() != form.orgId()) {
             repository.deleteTokensOf(id);
+            sessions.endSessionsOf(id);
         }
         audit.record("USER_UPDATE", "user", id, current.username() + (form.enabled() ? "" : "（已停用）"));
-        if (!Objects.equals(List.copyOf(oldRoles), form.roleIds().stream().sorted().toList())) {
-            audit.record("ROLE_ASSIGN", "user", id, current.username() + " 角色改为 " + roleNames(form.roleIds()));
-        }
     }
 
+    /** 分配角色 — by the security administrator, never to their own account. */
+    void assignRoles(long id, List<Long> roleIds) {
+        UserAccount current = require(id);
+        List<Long> distinct = roleIds == null ? List.of() : roleIds.stream().distinct().sorted().toList();
+        if (Actor.current().map(a -> a.userId() == id).orElse(false)) {
+            audit.recordAlone("ROLE_ASSIGN", "user", id, "试图给自己分配角色", AuditOutcome.DENIED);
+            throw FieldErrors.of("roleIds", "三员分立：不能给自己的账号分配角色");
+        }
+        FieldErrors.Collector errors = new FieldErrors.Collector();
+        checkRoles(distinct, errors);
+        errors.throwIfAny();
+        repository.replaceUserRoles(id, distinct);
+        repository.deleteTokensOf(id);
+        sessions.endSessionsOf(id);
+        audit.record("ROLE_ASSIGN", "user", id, current.username() + " 角色改为 " + roleNames(distinct));
+    }
+
+    /**
+     * The system administrator sets a temporary password; the user must change it at the next login.
+     * Administrator accounts are out of reach, so one admin cannot take over another's account.
+     */
     void resetPassword(long id, String password) {
         UserAccount current = require(id);
+        if (repository.rolesOfUser(id).stream().anyMatch(r -> r.adminKind() != null)) {
+            audit.recordAlone("PASSWORD_RESET", "user", id, "试图重置管理员账号 " + current.username() + " 的密码", AuditOutcome.DENIED);
+            throw FieldErrors.of("password", "三员分立：不能重置管理员账号的密码");
+        }
         policy.problem(password, current.username()).ifPresent(p -> {
             throw FieldErrors.of("password", p);
         });
-        repository.setPassword(id, encoder.encode(password));
+        repository.setTemporaryPassword(id, encoder.encode(password));
         repository.deleteTokensOf(id);
+        sessions.endSessionsOf(id);
         audit.record("PASSWORD_RESET", "user", id, current.username());
     }
 

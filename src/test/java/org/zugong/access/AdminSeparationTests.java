@@ -7,7 +7,10 @@ import org.zugong.platform.web.FieldErrors;
 
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -23,16 +26,66 @@ class AdminSeparationTests extends IntegrationTest {
     @Autowired
     AccessRepository repository;
 
+    @org.junit.jupiter.api.AfterEach
+    void clearActor() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+
     @Test
     void oneAccountCannotHoldTwoAdminRolesNorAnAdminAndABusinessRole() {
         long sys = repository.findRoleByCode("SYSADMIN").orElseThrow().id();
         long audit = repository.findRoleByCode("AUDITADMIN").orElseThrow().id();
         long city = repository.findRoleByCode("CITY_DEPT").orElseThrow().id();
         long org = jdbc.sql("SELECT min(id) FROM org_organization").query(Long.class).single();
-        assertThatThrownBy(() -> users.create(new UserForm("twohats", "两员", org, "Good#Pass2026", List.of(sys, audit), true, null)))
+        long user = users.create(new UserForm("twohats", "两员", org, "Good#Pass2026", true, null));
+        assertThatThrownBy(() -> users.assignRoles(user, List.of(sys, audit)))
                 .isInstanceOf(FieldErrors.class).hasMessageContaining("三员分立");
-        assertThatThrownBy(() -> users.create(new UserForm("mixed", "混合", org, "Good#Pass2026", List.of(sys, city), true, null)))
+        assertThatThrownBy(() -> users.assignRoles(user, List.of(sys, city)))
                 .isInstanceOf(FieldErrors.class).hasMessageContaining("三员分立");
+        assertThat(repository.rolesOfUser(user)).isEmpty();
+    }
+
+    @Test
+    void onlyTheSecurityAdministratorAssignsRolesAndNeverToThemselves() throws Exception {
+        long city = repository.findRoleByCode("CITY_DEPT").orElseThrow().id();
+        long county1 = repository.findUser("county1").orElseThrow().id();
+        mvc.perform(post("/admin/users/" + county1 + "/roles").session(session("sysadmin")).with(csrf()).param("roleIds", String.valueOf(city)))
+                .andExpect(status().isForbidden());
+        long secadmin = repository.findUser("secadmin").orElseThrow().id();
+        long before = auditCount("ROLE_ASSIGN");
+        mvc.perform(post("/admin/users/" + secadmin + "/roles").session(session("secadmin")).with(csrf()).param("roleIds", String.valueOf(city)))
+                .andExpect(status().isOk());
+        assertThat(repository.rolesOfUser(secadmin)).extracting(RoleRecord::code).containsExactly("SECADMIN");
+        assertThat(auditCount("ROLE_ASSIGN")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void systemAdminCannotResetAnotherAdministratorsPassword() {
+        long auditor = repository.findUser("auditadmin").orElseThrow().id();
+        String hash = repository.findUser("auditadmin").orElseThrow().passwordHash();
+        assertThatThrownBy(() -> users.resetPassword(auditor, "Taken#Over2026"))
+                .isInstanceOf(FieldErrors.class).hasMessageContaining("三员分立");
+        assertThat(repository.findUser("auditadmin").orElseThrow().passwordHash()).isEqualTo(hash);
+    }
+
+    @Test
+    void disablingAnAccountEndsItsOpenSessions() throws Exception {
+        long rootOrg = jdbc.sql("SELECT min(id) FROM org_organization").query(Long.class).single();
+        long id = users.create(new UserForm("leaver", "离职者", rootOrg, "Good#Pass2026", true, null));
+        actAsSecurityAdmin();
+        users.assignRoles(id, List.of(repository.findRoleByCode("CITY_DEPT").orElseThrow().id()));
+        clearActor();
+        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+                        .user("leaver").password("Good#Pass2026")).andReturn().getRequest().getSession();
+        mvc.perform(get("/persons").session(session)).andExpect(status().isOk());
+        var account = repository.findUser(id).orElseThrow();
+        users.update(id, new UserForm("leaver", "离职者", rootOrg, "", false, account.version()));
+        mvc.perform(get("/persons").session(session)).andExpect(status().is3xxRedirection());
+    }
+
+    private static void actAsSecurityAdmin() {
+        actAs(new org.zugong.platform.security.Actor(-1, "sec-test", "安全管理员", 1, "", null, java.util.Set.of("role:manage"), List.of()));
     }
 
     @Test
