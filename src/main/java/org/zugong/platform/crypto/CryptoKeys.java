@@ -31,15 +31,29 @@ public class CryptoKeys {
     private final byte[] indexKey;
     private final byte[] auditKey;
 
+    @org.springframework.beans.factory.annotation.Autowired
     CryptoKeys(@Value("${zugong.crypto.key-file:${zugong.data-dir}/keys/zugong.keys}") String keyFile,
                @Value("${ZUGONG_SM4_KEY:}") String sm4Hex,
                @Value("${ZUGONG_INDEX_KEY:}") String indexHex,
-               @Value("${ZUGONG_AUDIT_KEY:}") String auditHex) {
-        Properties file = StringUtils.hasText(sm4Hex) && StringUtils.hasText(indexHex) && StringUtils.hasText(auditHex)
-                ? new Properties() : loadOrCreate(Path.of(keyFile));
+               @Value("${ZUGONG_AUDIT_KEY:}") String auditHex,
+               @Value("${zugong.db.url:}") String externalDatabase,
+               @Value("${ZUGONG_GENERATE_KEYS:false}") boolean generateForExternal) {
+        boolean fromEnvironment = StringUtils.hasText(sm4Hex) && StringUtils.hasText(indexHex) && StringUtils.hasText(auditHex);
+        Path path = Path.of(keyFile);
+        if (!fromEnvironment && StringUtils.hasText(externalDatabase) && !Files.isRegularFile(path) && !generateForExternal) {
+            // Several nodes share an external database: each making its own keys would make the data unreadable.
+            throw new IllegalStateException("使用外部数据库时必须提供密钥：设置 ZUGONG_SM4_KEY、ZUGONG_INDEX_KEY、ZUGONG_AUDIT_KEY，"
+                    + "或提供密钥文件 " + path.toAbsolutePath() + "；首次安装可设置 ZUGONG_GENERATE_KEYS=true 生成该文件，并分发给所有节点");
+        }
+        Properties file = fromEnvironment ? new Properties() : loadOrCreate(path);
         this.sm4Key = key(sm4Hex, file.getProperty("sm4"), 16, "SM4");
         this.indexKey = key(indexHex, file.getProperty("index"), 32, "blind index");
         this.auditKey = key(auditHex, file.getProperty("audit"), 32, "audit chain");
+    }
+
+    /** For tests: keys given directly. */
+    CryptoKeys(String keyFile, String sm4Hex, String indexHex, String auditHex) {
+        this(keyFile, sm4Hex, indexHex, auditHex, "", false);
     }
 
     byte[] sm4Key() {
