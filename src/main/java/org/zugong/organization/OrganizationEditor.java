@@ -163,6 +163,7 @@ class OrganizationEditor {
         if (f.unitId() != null) {
             var unit = repository.find(f.unitId());
             if (unit.isEmpty() || !organizations.isVisible(f.unitId())) {
+                audit.recordAlone("ACCESS_DENIED", "organization", f.unitId(), "所在单位不在管辖范围内", org.zugong.audit.AuditOutcome.DENIED);
                 errors.add("unitId", "所选单位不存在或不在管辖范围内");
             } else if (unit.get().kind().category() != OrganizationKind.Category.UNIT) {
                 errors.add("unitId", "所在单位必须是单位类组织");

@@ -9,6 +9,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zugong.audit.AuditLog;
+import org.zugong.audit.AuditOutcome;
 import org.zugong.organization.OrganizationSummary;
 import org.zugong.organization.Organizations;
 import org.zugong.platform.codes.CodeTables;
@@ -180,6 +181,8 @@ class PersonRegistry {
                 }
                 Optional<Long> existing = repository.findIdByIdNumber(idNumber);
                 if (existing.isPresent() && (current == null || existing.get() != current.id())) {
+                    // Tells the user the number exists anywhere in the province: keep a record of who asked.
+                    audit.recordAlone("DUPLICATE_ID_NUMBER", "person", existing.get(), "登记或修改时使用了已登记的身份证号", AuditOutcome.DENIED);
                     errors.add("idNumber", "该身份证号已登记，不能重复建档");
                 }
             }
@@ -209,8 +212,11 @@ class PersonRegistry {
         if (f.orgId() == null) {
             errors.add("orgId", "请选择所在组织");
         } else if (!organizations.isVisible(f.orgId())) {
+            audit.recordAlone("ACCESS_DENIED", "organization", f.orgId(), "人员登记或修改时选择了管辖范围外的组织", AuditOutcome.DENIED);
             errors.add("orgId", "所选组织不存在或不在您的管辖范围内");
-        } else if (!organizations.find(f.orgId()).map(OrganizationSummary::active).orElse(false)) {
+        } else if ((current == null || current.orgId() != f.orgId())
+                && !organizations.find(f.orgId()).map(OrganizationSummary::active).orElse(false)) {
+            // Moving someone into a deactivated organization is refused; editing who is already there is not.
             errors.add("orgId", "所选组织已撤销");
         }
         errors.throwIfAny();

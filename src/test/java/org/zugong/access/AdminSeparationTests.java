@@ -60,6 +60,16 @@ class AdminSeparationTests extends IntegrationTest {
     }
 
     @Test
+    void refusalsForWantOfAPermissionAreAudited() throws Exception {
+        long before = auditCount("PERMISSION_DENIED");
+        mvc.perform(get("/persons").session(session("sysadmin"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/persons").header("Authorization", bearer("auditadmin"))).andExpect(status().isForbidden());
+        assertThat(auditCount("PERMISSION_DENIED")).isEqualTo(before + 2);
+        assertThat(jdbc.sql("SELECT target_id FROM audit_event WHERE action = 'PERMISSION_DENIED' ORDER BY id DESC LIMIT 1")
+                .query(String.class).single()).isEqualTo("GET /api/v1/persons");
+    }
+
+    @Test
     void systemAdminCannotResetAnotherAdministratorsPassword() {
         long auditor = repository.findUser("auditadmin").orElseThrow().id();
         String hash = repository.findUser("auditadmin").orElseThrow().passwordHash();

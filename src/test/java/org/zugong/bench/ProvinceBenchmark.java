@@ -26,7 +26,7 @@ import org.zugong.person.IdNumber;
  * <pre>
  * java -cp … org.zugong.bench.ProvinceBenchmark --dir bench-data/province [--iterations 200] [--warmup 30] [--moves 5]
  *     [--only search,lookup,move,explain] [--shapes agreed,app-county-user,app-picked-county,per-organization]
- *     [--tuning covering-index,generic-plans,default-costs]
+ *     [--tuning covering-index,serial,generic-plans,default-costs]
  * </pre>
  */
 public final class ProvinceBenchmark {

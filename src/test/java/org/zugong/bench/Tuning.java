@@ -25,7 +25,12 @@ enum Tuning {
     /** Before the fix: PostgreSQL's default plan cache, which switches to a generic plan after five executions. */
     GENERIC_PLANS,
     /** Before the fix: PostgreSQL's default random_page_cost of 4 (spinning disks). */
-    DEFAULT_COSTS;
+    DEFAULT_COSTS,
+    /**
+     * No parallel query: on two cores the planner's parallel plans (e.g. a parallel scan of the whole
+     * organization table by primary key, filtered by path, to feed workers) cost more than they save.
+     */
+    SERIAL;
 
     static final String COVERING = "CREATE INDEX IF NOT EXISTS person_person_org_cover_idx ON person_person (org_id, id) "
             + "INCLUDE (active, name, birth_date, sex, education, political_status)";
@@ -49,6 +54,10 @@ enum Tuning {
             case DEFAULT_COSTS -> {
                 run(c, List.of("SET random_page_cost = 4"));
                 yield () -> run(c, List.of("RESET random_page_cost"));
+            }
+            case SERIAL -> {
+                run(c, List.of("SET max_parallel_workers_per_gather = 0"));
+                yield () -> run(c, List.of("RESET max_parallel_workers_per_gather"));
             }
         };
     }

@@ -61,12 +61,25 @@ class PersonJurisdictionTests extends IntegrationTest {
     }
 
     @Test
-    void creatingAPersonInAnotherCountyIsRefused() throws Exception {
+    void idNumberLookupHittingAnotherCountyIsA404AndAudited() throws Exception {
+        long other = personInCounty(2);
+        String full = mvc.perform(post("/persons/" + other + "/id-number").session(session("city")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        long before = denied();
+        mvc.perform(get("/api/v1/persons/by-id-number").param("idNumber", full).header("Authorization", bearer("county1")))
+                .andExpect(status().isNotFound());
+        assertThat(denied()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void creatingAPersonInAnotherCountyIsRefusedAndAudited() throws Exception {
+        long before = denied();
         String id = IdNumber.withCheckDigit("43010419880808661").value();
         mvc.perform(post("/api/v1/persons").header("Authorization", bearer("county1")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"orgId\": %d, \"name\": \"越权\", \"sex\": \"1\", \"birthDate\": \"1988-08-08\", \"idNumber\": \"%s\"}".formatted(county(2), id)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("orgId"));
+        assertThat(denied()).isEqualTo(before + 1);
     }
 
     @Test

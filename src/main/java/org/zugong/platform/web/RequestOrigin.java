@@ -17,4 +17,14 @@ public final class RequestOrigin {
         }
         return "-";
     }
+
+    /** "GET /persons/12" of the current request, for audit records of refusals. */
+    public static String requestLine() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+            HttpServletRequest request = attrs.getRequest();
+            String line = request.getMethod() + " " + request.getRequestURI();
+            return line.length() > 100 ? line.substring(0, 100) : line;
+        }
+        return "-";
+    }
 }
