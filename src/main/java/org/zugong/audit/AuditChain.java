@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,12 +28,10 @@ class AuditChain {
     private static final int MAX_DETAIL = 1000;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final ChainSigner signer;
 
-    AuditChain(JdbcClient jdbc, JdbcTemplate template, ChainSigner signer) {
+    AuditChain(JdbcClient jdbc, ChainSigner signer) {
         this.jdbc = jdbc;
-        this.template = template;
         this.signer = signer;
     }
 
@@ -50,8 +47,10 @@ class AuditChain {
 
     void append(String username, String ip, String action, String targetType, Object targetId, String detail, AuditOutcome outcome) {
         // Never wait for ever: a lock held elsewhere longer than this is a fault to report, not to wait out.
-        jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
+        String callerTimeout = jdbc.sql("SELECT current_setting('lock_timeout')").query(String.class).single();
+        jdbc.sql("SELECT set_config('lock_timeout', '10s', true)").query(String.class).single();
         jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().singleRow();
+        jdbc.sql("SELECT set_config('lock_timeout', :t, true)").param("t", callerTimeout).query(String.class).single();
         if (TransactionSynchronizationManager.isSynchronizationActive() && !LOCK_HELD.get()) {
             LOCK_HELD.set(true);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -82,16 +81,17 @@ class AuditChain {
     }
 
     /** Walks the chain in id order and returns the first row that does not verify, if any. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     ChainVerification verify() {
         AtomicReference<byte[]> expectedPrev = new AtomicReference<>(GENESIS);
         AtomicReference<Long> broken = new AtomicReference<>();
         AtomicReference<String> reason = new AtomicReference<>();
         long[] count = {0};
-        template.setFetchSize(2000);
-        template.query("""
+        // Streams the log in batches (the driver honours the fetch size only inside a transaction).
+        jdbc.sql("""
                 SELECT id, occurred_at, username, client_ip, action, target_type, target_id, detail, outcome, prev_hash, hash
                 FROM audit_event ORDER BY id
-                """, (RowCallbackHandler) rs -> {
+                """).withFetchSize(2000).query((RowCallbackHandler) rs -> {
             if (broken.get() != null) {
                 return;
             }

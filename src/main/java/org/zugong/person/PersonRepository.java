@@ -162,9 +162,8 @@ class PersonRepository {
     void stream(SqlCondition where, int limit, Consumer<ListRow> consumer) {
         Map<String, Object> params = new HashMap<>(where.params());
         params.put("limit", limit);
-        named.getJdbcTemplate().setFetchSize(1000);
-        named.query(LIST_FROM + " " + where.sql() + " ORDER BY p.id LIMIT :limit", params,
-                (RowCallbackHandler) rs -> consumer.accept(mapRow(rs, 0)));
+        jdbc.sql(LIST_FROM + " " + where.sql() + " ORDER BY p.id LIMIT :limit").params(params).withFetchSize(1000)
+                .query((RowCallbackHandler) rs -> consumer.accept(mapRow(rs, 0)));
     }
 
     String decrypt(byte[] cipherText) {

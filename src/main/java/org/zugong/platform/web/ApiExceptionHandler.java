@@ -80,6 +80,17 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
+            // Spring's own 4xx (unsupported media type, unknown path, …): keep the status, explain in Chinese.
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            String detail = switch (status) {
+                case UNSUPPORTED_MEDIA_TYPE -> "请以 Content-Type: application/json 发送请求体";
+                case NOT_ACCEPTABLE -> "无法按请求的格式（Accept）返回结果";
+                case NOT_FOUND -> "地址不存在";
+                default -> "请求不被接受（" + status.value() + "）";
+            };
+            return problem(status, "请求不被接受", detail, null);
+        }
         log.error("Unexpected API error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "服务器处理请求时出错，请稍后重试或联系系统管理员", null);
     }

@@ -33,6 +33,21 @@ class PageExceptionHandler {
         return page(HttpStatus.BAD_REQUEST, "输入有误", e.getMessage());
     }
 
+    @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+            org.springframework.web.bind.MissingServletRequestParameterException.class,
+            org.springframework.web.bind.MethodArgumentNotValidException.class,
+            org.springframework.validation.BindException.class})
+    ModelAndView badRequest(Exception e) {
+        String detail = switch (e) {
+            case org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m -> "参数“" + m.getName() + "”的格式不正确";
+            case org.springframework.web.bind.MissingServletRequestParameterException m -> "缺少参数“" + m.getParameterName() + "”，请刷新页面后重试";
+            case org.springframework.validation.BindException b when b.getFieldError() != null ->
+                    "“" + b.getFieldError().getField() + "”的值不正确（日期请用 yyyy-MM-dd，数字请填阿拉伯数字）";
+            default -> "请求参数不正确";
+        };
+        return page(HttpStatus.BAD_REQUEST, "输入有误", detail);
+    }
+
     private static ModelAndView page(HttpStatus status, String title, String message) {
         ModelAndView mav = new ModelAndView("error");
         mav.setStatus(status);
