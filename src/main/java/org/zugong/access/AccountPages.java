@@ -58,6 +58,7 @@ class AccountPages {
             return "account-password";
         }
         repository.setPassword(user.id(), encoder.encode(password));
+        repository.deleteTokensOf(user.id());
         audit.record("PASSWORD_CHANGE", "user", user.id(), user.username());
         session.setAttribute(PasswordExpiryInterceptor.EXPIRED, Boolean.FALSE);
         redirect.addFlashAttribute("message", "密码已修改");

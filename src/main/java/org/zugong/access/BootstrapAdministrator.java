@@ -16,9 +16,11 @@ import org.zugong.organization.Organizations;
 
 /**
  * No default administrator password: at installation the first system administrator comes from
- * {@code ZUGONG_ADMIN_USERNAME} and {@code ZUGONG_ADMIN_PASSWORD} (or the same as
- * {@code --zugong.bootstrap-admin.username=… --zugong.bootstrap-admin.password=…}). It is created only
- * while no enabled system administrator exists, and the password must pass the password policy.
+ * {@code ZUGONG_ADMIN_USERNAME} and {@code ZUGONG_ADMIN_PASSWORD} (or
+ * {@code --zugong.bootstrap-admin.username=… --zugong.bootstrap-admin.password=…}), and the first
+ * security administrator — who then assigns every other role, the audit administrator's included —
+ * from {@code ZUGONG_SECADMIN_USERNAME} and {@code ZUGONG_SECADMIN_PASSWORD}. Each is created only
+ * while no enabled administrator of its kind exists, and the password must pass the password policy.
  */
 @Component
 @Order(100)
@@ -26,20 +28,28 @@ class BootstrapAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdministrator.class);
 
+    /** One administrator to create at installation, from its two settings. */
+    record Install(AdminKind kind, String roleCode, String setting, String username, String password) {
+        boolean given() {
+            return username != null && !username.isBlank();
+        }
+    }
+
     private final AccessRepository repository;
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final Organizations organizations;
     private final AuditLog audit;
     private final TransactionTemplate tx;
-    private final String username;
-    private final String password;
+    private final List<Install> installs;
     private final String rootName;
 
     BootstrapAdministrator(AccessRepository repository, PasswordEncoder encoder, PasswordPolicy policy, Organizations organizations,
                            AuditLog audit, TransactionTemplate tx,
                            @Value("${zugong.bootstrap-admin.username:}") String username,
                            @Value("${zugong.bootstrap-admin.password:}") String password,
+                           @Value("${ZUGONG_SECADMIN_USERNAME:}") String securityUsername,
+                           @Value("${ZUGONG_SECADMIN_PASSWORD:}") String securityPassword,
                            @Value("${zugong.bootstrap-admin.root-organization:组织部}") String rootName) {
         this.repository = repository;
         this.encoder = encoder;
@@ -47,45 +57,53 @@ class BootstrapAdministrator implements ApplicationRunner {
         this.organizations = organizations;
         this.audit = audit;
         this.tx = tx;
-        this.username = username;
-        this.password = password;
+        this.installs = List.of(
+                new Install(AdminKind.SYSTEM, "SYSADMIN", "ZUGONG_ADMIN", username, password),
+                new Install(AdminKind.SECURITY, "SECADMIN", "ZUGONG_SECADMIN", securityUsername, securityPassword));
         this.rootName = rootName;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (username == null || username.isBlank()) {
-            if (!repository.anyUserWithAdminKind(AdminKind.SYSTEM)) {
-                log.warn("尚无系统管理员：设置 ZUGONG_ADMIN_USERNAME 和 ZUGONG_ADMIN_PASSWORD 后重启以创建第一个系统管理员");
+        for (Install install : installs) {
+            boolean exists = repository.anyUserWithAdminKind(install.kind());
+            if (!install.given()) {
+                if (!exists) {
+                    log.warn("尚无{}：设置 {}_USERNAME 和 {}_PASSWORD 后重启以创建", install.kind().label(), install.setting(), install.setting());
+                }
+                continue;
             }
-            return;
+            if (exists) {
+                log.info("已有{}，忽略 {}_USERNAME", install.kind().label(), install.setting());
+                continue;
+            }
+            policy.problem(install.password(), install.username()).ifPresent(p -> {
+                throw new IllegalStateException(install.setting() + "_PASSWORD 不符合密码策略：" + p);
+            });
+            if (installs.stream().filter(Install::given).map(i -> i.username().trim().toLowerCase()).distinct().count()
+                    < installs.stream().filter(Install::given).count()) {
+                throw new IllegalStateException("三员分立：系统管理员和安全管理员必须是不同的账号");
+            }
+            tx.executeWithoutResult(s -> create(install));
+            log.info("已创建{} {}", install.kind().label(), install.username());
         }
-        if (repository.anyUserWithAdminKind(AdminKind.SYSTEM)) {
-            log.info("已有系统管理员，忽略 ZUGONG_ADMIN_USERNAME");
-            return;
-        }
-        policy.problem(password, username).ifPresent(p -> {
-            throw new IllegalStateException("ZUGONG_ADMIN_PASSWORD 不符合密码策略：" + p);
-        });
-        tx.executeWithoutResult(s -> create());
-        log.info("已创建系统管理员 {}", username);
     }
 
-    private void create() {
+    private void create(Install install) {
         ensureAdminRoles();
         long rootId = organizations.visibleRootsForInstallation().stream().findFirst()
                 .orElseGet(() -> organizations.createRootForInstallation(rootName, OrganizationKind.CITY));
-        long roleId = repository.findRoleByCode("SYSADMIN").orElseThrow().id();
-        var existing = repository.findUser(username);
+        long roleId = repository.findRoleByCode(install.roleCode()).orElseThrow().id();
+        var existing = repository.findUser(install.username());
         long userId;
         if (existing.isPresent()) {
             userId = existing.get().id();
-            repository.setPassword(userId, encoder.encode(password));
+            repository.setPassword(userId, encoder.encode(install.password()));
         } else {
-            userId = repository.insertUser(username, "系统管理员", encoder.encode(password), rootId, null, "install");
+            userId = repository.insertUser(install.username(), install.kind().label(), encoder.encode(install.password()), rootId, null, "install");
         }
         repository.replaceUserRoles(userId, List.of(roleId));
-        audit.recordAs("install", "ADMIN_BOOTSTRAP", "user", userId, "创建系统管理员 " + username);
+        audit.recordAs("install", "ADMIN_BOOTSTRAP", "user", userId, "创建" + install.kind().label() + " " + install.username());
     }
 
     private void ensureAdminRoles() {

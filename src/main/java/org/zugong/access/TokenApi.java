@@ -33,6 +33,9 @@ class TokenApi {
     @PostMapping("/api/v1/auth/token")
     TokenResponse token(@Valid @RequestBody TokenRequest request) {
         var actor = guard.authenticate(request.username(), request.password());
+        if (guard.passwordExpired(actor.userId())) {
+            throw new org.springframework.security.authentication.CredentialsExpiredException("密码已过期，请先登录系统页面修改密码");
+        }
         var issued = tokens.issue(actor);
         return new TokenResponse(issued.token(), issued.expiresAt());
     }

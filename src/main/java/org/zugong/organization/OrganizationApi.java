@@ -88,8 +88,9 @@ class OrganizationApi {
     @PreAuthorize("hasAuthority('org:write')")
     ResponseEntity<OrganizationDetailJson> create(@Valid @RequestBody OrganizationForm form) {
         long id = editor.create(form);
+        // Read back without the jurisdiction check: a user of the 仅本组织 scope may create below it.
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + id))
-                .body(OrganizationDetailJson.of(organizations.requireVisibleRecord(id)));
+                .body(OrganizationDetailJson.of(repository.find(id).orElseThrow()));
     }
 
     @PutMapping("/{id}")

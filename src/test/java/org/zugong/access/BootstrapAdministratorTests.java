@@ -22,7 +22,7 @@ class BootstrapAdministratorTests extends IntegrationTest {
     @Autowired TransactionTemplate tx;
 
     private BootstrapAdministrator bootstrap(String user, String password) {
-        return new BootstrapAdministrator(repository, encoder, policy, organizations, audit, tx, user, password, "组织部");
+        return new BootstrapAdministrator(repository, encoder, policy, organizations, audit, tx, user, password, "", "", "组织部");
     }
 
     private void setDemoSysadminEnabled(boolean enabled) {

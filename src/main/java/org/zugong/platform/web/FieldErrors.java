@@ -31,7 +31,8 @@ public class FieldErrors extends RuntimeException {
     /** Copies the errors into a form's binding result so the page shows them at their fields. */
     public void copyTo(BindingResult binding) {
         for (FieldError e : errors) {
-            if (binding.getTarget() != null && hasField(binding, e.field())) {
+            // The version is a hidden field: its message must show at the top of the form.
+            if (!"version".equals(e.field()) && binding.getTarget() != null && hasField(binding, e.field())) {
                 binding.rejectValue(e.field(), "invalid", e.message());
             } else {
                 binding.reject("invalid", e.message());
