@@ -48,7 +48,8 @@ class PageExceptionHandler {
         return page(HttpStatus.BAD_REQUEST, "输入有误", detail);
     }
 
-    private static ModelAndView page(HttpStatus status, String title, String message) {
+    /** The error page with a status, a title and the Chinese reason. */
+    static ModelAndView page(HttpStatus status, String title, String message) {
         ModelAndView mav = new ModelAndView("error");
         mav.setStatus(status);
         mav.addObject("status", status.value());

@@ -43,11 +43,6 @@ class UnhandledRequestAdvice {
                     + ",\"detail\":\"" + message + "\"}");
             return null;
         }
-        ModelAndView mav = new ModelAndView("error");
-        mav.setStatus(status);
-        mav.addObject("status", status.value());
-        mav.addObject("title", title);
-        mav.addObject("message", message);
-        return mav;
+        return PageExceptionHandler.page(status, title, message);
     }
 }
