@@ -111,13 +111,13 @@ class PersonRegistry {
         return p.idNumber();
     }
 
-    org.zugong.platform.db.SqlCondition where(PersonCriteria criteria) {
+    PersonFilter where(PersonCriteria criteria) {
         String subtree = null;
         if (criteria.orgId() != null) {
             OrganizationSummary org = organizations.requireVisible(criteria.orgId());
             subtree = org.path();
         }
-        return repository.where(criteria, scope.condition(), subtree, LocalDate.now());
+        return repository.where(criteria, scope.organizations(), scope.selfPersonId(), subtree, LocalDate.now());
     }
 
     PersonRow row(PersonRepository.ListRow r) {

@@ -1,7 +1,5 @@
 package org.zugong.person;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.zugong.audit.AuditLog;
 import org.zugong.audit.AuditOutcome;
@@ -28,23 +26,21 @@ class PersonScope {
     }
 
     /**
-     * The scope over {@code person_person p}, as {@code p.org_id IN (organizations in scope)}: the
-     * planner then walks the few organizations of a subtree through the path index and fetches their
-     * persons through {@code (org_id, id)}, instead of joining every person to the tree first.
+     * The organizations in scope as a condition over {@code org_organization o}; empty when the scope
+     * is everything. A 仅本人 grant is not an organization: see {@link #selfPersonId()}.
      */
-    SqlCondition condition() {
+    java.util.Optional<SqlCondition> organizations() {
         Jurisdiction j = organizations.jurisdiction();
         if (j.all()) {
-            return SqlCondition.alwaysTrue();
+            return java.util.Optional.empty();
         }
-        SqlCondition orgs = j.orgCondition("jo.path", "jo.id", "j");
-        Map<String, Object> params = new HashMap<>(orgs.params());
-        String sql = "p.org_id IN (SELECT jo.id FROM org_organization jo WHERE " + orgs.sql() + ")";
-        if (j.selfPersonId() != null) {
-            params.put("selfPerson", j.selfPersonId());
-            sql = "(" + sql + " OR p.id = :selfPerson)";
-        }
-        return new SqlCondition(sql, params);
+        return java.util.Optional.of(j.orgCondition("o.path", "o.id", "j"));
+    }
+
+    /** The caller's own person record when a role grants 仅本人, else null. */
+    Long selfPersonId() {
+        Jurisdiction j = organizations.jurisdiction();
+        return j.all() ? null : j.selfPersonId();
     }
 
     boolean covers(PersonRecord p) {
