@@ -74,7 +74,7 @@ class AccessPages {
     @PostMapping("/admin/users/{id}")
     @PreAuthorize("hasAuthority('user:manage')")
     String updateUser(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult binding, Model model,
-                      RedirectAttributes redirect) {
+                      RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
         UserAccount u = users.require(id);
         if (!binding.hasErrors()) {
             try {
@@ -84,7 +84,7 @@ class AccessPages {
             } catch (FieldErrors e) {
                 e.copyTo(binding);
             } catch (EditConflictException e) {
-                binding.reject("conflict", e.getMessage());
+                e.showOn(binding, response);
             }
         }
         return userForm(model, u);
@@ -180,7 +180,7 @@ class AccessPages {
     @PostMapping("/admin/roles/{id}")
     @PreAuthorize("hasAuthority('role:manage')")
     String updateRole(@PathVariable long id, @Valid @ModelAttribute("form") RoleForm form, BindingResult binding, Model model,
-                      RedirectAttributes redirect) {
+                      RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
         RoleRecord r = roles.require(id);
         if (!binding.hasErrors()) {
             try {
@@ -190,7 +190,7 @@ class AccessPages {
             } catch (FieldErrors e) {
                 e.copyTo(binding);
             } catch (EditConflictException e) {
-                binding.reject("conflict", e.getMessage());
+                e.showOn(binding, response);
             }
         }
         return roleForm(model, r);

@@ -143,7 +143,7 @@ class OrganizationPages {
     @PostMapping("/{id}")
     @PreAuthorize("hasAuthority('org:write')")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") OrganizationForm form, BindingResult binding,
-                  Model model, RedirectAttributes redirect) {
+                  Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
         OrganizationRecord org = organizations.requireVisibleRecord(id);
         if (!binding.hasErrors()) {
             try {
@@ -153,7 +153,7 @@ class OrganizationPages {
             } catch (FieldErrors e) {
                 e.copyTo(binding);
             } catch (EditConflictException e) {
-                binding.reject("conflict", e.getMessage());
+                e.showOn(binding, response);
             }
         }
         model.addAttribute("org", org);

@@ -174,7 +174,7 @@ class PersonPages {
     @PostMapping("/{id}")
     @PreAuthorize("hasAuthority('person:write')")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") PersonForm form, BindingResult binding, Model model,
-                  RedirectAttributes redirect) {
+                  RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
         PersonRecord p = registry.detail(id);
         if (!binding.hasErrors()) {
             try {
@@ -184,7 +184,7 @@ class PersonPages {
             } catch (FieldErrors e) {
                 e.copyTo(binding);
             } catch (EditConflictException e) {
-                binding.reject("conflict", e.getMessage());
+                e.showOn(binding, response);
             }
         }
         model.addAttribute("person", p);

@@ -117,6 +117,26 @@ class PersonApiTests extends IntegrationTest {
     }
 
     @Test
+    void aStaleEditOnThePageIsA409WithTheMessageAndKeepsTheFirst() throws Exception {
+        long person = personInCounty(3);
+        var p = jdbc.sql("SELECT org_id, name, sex, birth_date, version FROM person_person WHERE id = :id").param("id", person).query().singleRow();
+        var county3 = session("county3");
+        var edit = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/persons/" + person).session(county3)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("orgId", p.get("org_id").toString()).param("sex", p.get("sex").toString())
+                .param("birthDate", p.get("birth_date").toString()).param("version", p.get("version").toString());
+        mvc.perform(edit.param("name", "先存者")).andExpect(status().is3xxRedirection());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/persons/" + person).session(county3)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("orgId", p.get("org_id").toString()).param("sex", p.get("sex").toString())
+                        .param("birthDate", p.get("birth_date").toString()).param("version", p.get("version").toString())
+                        .param("name", "后存者"))
+                .andExpect(status().isConflict())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("已被他人修改")));
+        assertThat(jdbc.sql("SELECT name FROM person_person WHERE id = :id").param("id", person).query(String.class).single()).isEqualTo("先存者");
+    }
+
+    @Test
     void malformedJsonAndDatesGetAChineseProblem() throws Exception {
         mvc.perform(post("/api/v1/persons").header("Authorization", bearer("county1")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"orgId\": 1, \"name\": \"x\", \"birthDate\": \"1990-13-45\"}"))
