@@ -87,4 +87,44 @@ public enum LrmxElement {
     public static Optional<LrmxElement> named(String xmlName) {
         return Optional.ofNullable(BY_NAME.get(xmlName));
     }
+
+    /** The field's name on the printed form, for previews and error reports. */
+    public String label() {
+        return switch (this) {
+            case XingMing -> "姓名";
+            case XingBie -> "性别";
+            case ChuShengNianYue -> "出生年月";
+            case MinZu -> "民族";
+            case JiGuan -> "籍贯";
+            case ChuShengDi -> "出生地";
+            case RuDangShiJian -> "入党时间";
+            case CanJiaGongZuoShiJian -> "参加工作时间";
+            case JianKangZhuangKuang -> "健康状况";
+            case ZhuanYeJiShuZhiWu -> "专业技术职务";
+            case ShuXiZhuanYeYouHeZhuanChang -> "熟悉专业有何专长";
+            case QuanRiZhiJiaoYu_XueLi -> "全日制教育·学历";
+            case QuanRiZhiJiaoYu_XueWei -> "全日制教育·学位";
+            case QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi -> "全日制教育·毕业院校系";
+            case QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi -> "全日制教育·学位院校系及专业";
+            case ZaiZhiJiaoYu_XueLi -> "在职教育·学历";
+            case ZaiZhiJiaoYu_XueWei -> "在职教育·学位";
+            case ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi -> "在职教育·毕业院校系";
+            case ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi -> "在职教育·学位院校系及专业";
+            case XianRenZhiWu -> "现任职务";
+            case NiRenZhiWu -> "拟任职务";
+            case NiMianZhiWu -> "拟免职务";
+            case JianLi -> "简历";
+            case JiangChengQingKuang -> "奖惩情况";
+            case NianDuKaoHeJieGuo -> "年度考核结果";
+            case RenMianLiYou -> "任免理由";
+            case JiaTingChengYuan -> "家庭主要成员及重要社会关系";
+            case ChengBaoDanWei -> "呈报单位";
+            case JiSuanNianLingShiJian -> "计算年龄时间";
+            case TianBiaoShiJian -> "填表时间";
+            case TianBiaoRen -> "填表人";
+            case ShenFenZheng -> "身份证号";
+            case ZhaoPian -> "照片";
+            case Version -> "表格版本";
+        };
+    }
 }

@@ -44,7 +44,8 @@ public final class LrmxWriter {
         return xml.append("</Person>").append(CRLF).toString();
     }
 
-    private static String text(LrmxDocument d, LrmxElement element) {
+    /** The text an element carries for this document (the family is written as items: not here). */
+    static String text(LrmxDocument d, LrmxElement element) {
         return switch (element) {
             case XingMing -> d.name();
             case XingBie -> d.sex();

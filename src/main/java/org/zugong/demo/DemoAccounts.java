@@ -23,7 +23,8 @@ final class DemoAccounts {
     }
 
     static final List<String> BUSINESS_PERMISSIONS = List.of(Permissions.ORG_READ, Permissions.ORG_WRITE,
-            Permissions.PERSON_READ, Permissions.PERSON_WRITE, Permissions.PERSON_EXPORT, Permissions.PERSON_ID_FULL);
+            Permissions.PERSON_READ, Permissions.PERSON_WRITE, Permissions.PERSON_EXPORT, Permissions.PERSON_ID_FULL,
+            Permissions.CADRE_READ, Permissions.CADRE_WRITE, Permissions.CADRE_EXPORT);
 
     private final JdbcClient jdbc;
 

@@ -42,6 +42,26 @@ class PersonRepository {
         this.cipher = cipher;
     }
 
+    /** Records of these persons (at most a few hundred ids per call), in no particular order. */
+    List<PersonRecord> findAll(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + DETAIL_COLUMNS + " FROM person_person p JOIN org_organization o ON o.id = p.org_id WHERE p.id IN (:ids)")
+                .param("ids", ids).query(this::mapDetail).list();
+    }
+
+    java.util.Map<Long, Photo> photos(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Photo> photos = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT person_id, content_type, content FROM person_photo WHERE person_id IN (:ids)").param("ids", ids)
+                    .query(rs -> {
+                        photos.put(rs.getLong(1), new Photo(rs.getString(2), rs.getBytes(3)));
+                    });
+        }
+        return photos;
+    }
+
     Optional<PersonRecord> find(long id) {
         return jdbc.sql("SELECT " + DETAIL_COLUMNS + " FROM person_person p JOIN org_organization o ON o.id = p.org_id WHERE p.id = :id")
                 .param("id", id).query(this::mapDetail).optional();

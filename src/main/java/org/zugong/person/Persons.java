@@ -13,12 +13,78 @@ public class Persons {
 
     private final PersonScope scope;
     private final PersonRepository repository;
+    private final PersonRegistry registry;
     private final AuditLog audit;
 
-    Persons(PersonScope scope, PersonRepository repository, AuditLog audit) {
+    Persons(PersonScope scope, PersonRepository repository, PersonRegistry registry, AuditLog audit) {
         this.scope = scope;
         this.repository = repository;
+        this.registry = registry;
         this.audit = audit;
+    }
+
+    /**
+     * The whole record (full ID number included) if visible to the caller; otherwise audited and 404.
+     * For modules that must write the person's facts out, such as the LRMX export: they audit what they show.
+     */
+    public PersonRecord requireVisibleRecord(long id) {
+        return scope.requireVisible(id);
+    }
+
+    /**
+     * Whole records by id without a jurisdiction check: for a module that has already checked its own
+     * scope (a cadre file is scoped by its post's unit, not the person's home organization).
+     */
+    public java.util.Map<Long, PersonRecord> records(java.util.Collection<Long> ids) {
+        java.util.Map<Long, PersonRecord> map = new java.util.HashMap<>();
+        java.util.List<Long> all = java.util.List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            repository.findAll(all.subList(from, Math.min(all.size(), from + 500))).forEach(r -> map.put(r.id(), r));
+        }
+        return map;
+    }
+
+    /** Whether the caller's jurisdiction covers the person (no audit: for deciding, not for showing). */
+    public boolean isVisible(long id) {
+        return repository.find(id).map(scope::covers).orElse(false);
+    }
+
+    /** The id registered under this ID number anywhere, for duplicate checks before a batch writes. */
+    public Optional<Long> registeredId(String idNumber) {
+        return repository.findIdByIdNumber(IdNumber.normalize(idNumber));
+    }
+
+    /** Registers a person with every rule of the record checked; field errors as {@code FieldErrors}. */
+    @Transactional
+    public long register(PersonForm form) {
+        return registry.register(form);
+    }
+
+    /** Updates a visible person (optimistic lock on {@code form.version()}). */
+    @Transactional
+    public void update(long id, PersonForm form) {
+        registry.update(id, form);
+    }
+
+    /** Photos of these persons: person id → (content type, bytes). No jurisdiction check: see {@link #records}. */
+    public java.util.Map<Long, Photo> photos(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Photo> map = new java.util.HashMap<>();
+        java.util.List<Long> all = java.util.List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            repository.photos(all.subList(from, Math.min(all.size(), from + 500)))
+                    .forEach((id, photo) -> map.put(id, new Photo(photo.contentType(), photo.content())));
+        }
+        return map;
+    }
+
+    /** Stores a photo checked by the caller (see {@link PhotoFormat}). */
+    @Transactional
+    public void savePhoto(long id, String contentType, byte[] content) {
+        registry.savePhoto(id, contentType, content);
+    }
+
+    /** A stored photo. */
+    public record Photo(String contentType, byte[] content) {
     }
 
     /** The person if visible to the caller; otherwise audited and 404. */

@@ -13,6 +13,12 @@ public final class Permissions {
     public static final String PERSON_EXPORT = "person:export";
     /** Seeing a full ID number (身份证号明文) — audited each time. */
     public static final String PERSON_ID_FULL = "person:id-full";
+    /** 干部档案: read cadre files, run cadre searches and lists. */
+    public static final String CADRE_READ = "cadre:read";
+    /** Edit cadre files and import LRMX forms. */
+    public static final String CADRE_WRITE = "cadre:write";
+    /** Export LRMX files and rosters (they carry full ID numbers or personal data) — audited. */
+    public static final String CADRE_EXPORT = "cadre:export";
     public static final String USER_MANAGE = "user:manage";
     public static final String ROLE_MANAGE = "role:manage";
     public static final String USER_UNLOCK = "user:unlock";
@@ -29,6 +35,9 @@ public final class Permissions {
         all.put(PERSON_WRITE, "维护人员");
         all.put(PERSON_EXPORT, "导出人员");
         all.put(PERSON_ID_FULL, "查看完整身份证号");
+        all.put(CADRE_READ, "查看干部档案");
+        all.put(CADRE_WRITE, "维护干部档案（含导入任免审批表）");
+        all.put(CADRE_EXPORT, "导出干部档案与花名册");
         all.put(USER_MANAGE, "用户管理（系统管理员）");
         all.put(ROLE_MANAGE, "角色与权限（安全管理员）");
         all.put(USER_UNLOCK, "解锁账号（安全管理员）");

@@ -1,0 +1,64 @@
+package org.zugong.cadre;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zugong.person.PersonRecord;
+import org.zugong.person.Persons;
+import org.zugong.platform.web.RecordNotFoundException;
+
+/**
+ * The cadre module's facade: whole cadre files within the caller's jurisdiction (scoped by the unit
+ * of the file, cadre_profile.org_id), read without per-row queries.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CadreFiles {
+
+    private final CadreScope scope;
+    private final CadreRepository repository;
+    private final Persons persons;
+    private final RetirementSchedule retirement = RetirementSchedule.load();
+
+    CadreFiles(CadreScope scope, CadreRepository repository, Persons persons) {
+        this.scope = scope;
+        this.repository = repository;
+        this.persons = persons;
+    }
+
+    /** Whether the person has a cadre file the caller may see. */
+    public boolean isVisible(long personId) {
+        return scope.covers(personId);
+    }
+
+    /** The dossier if visible; otherwise audited and 404. */
+    public CadreDossier requireVisible(long personId) {
+        scope.requireVisible(personId);
+        return dossiers(List.of(personId)).stream().findFirst()
+                .orElseThrow(() -> new RecordNotFoundException("干部档案", personId));
+    }
+
+    /**
+     * Dossiers of persons whose visibility the caller has already established (ids from a scoped
+     * search), in the order given.
+     */
+    List<CadreDossier> dossiers(List<Long> personIds) {
+        Map<Long, CadreFile> files = repository.loadAll(personIds);
+        Map<Long, PersonRecord> people = persons.records(files.keySet());
+        Map<Long, Boolean> photos = repository.photoFlags(files.keySet());
+        return files.values().stream()
+                .filter(f -> people.containsKey(f.profile().personId()))
+                .map(f -> {
+                    PersonRecord p = people.get(f.profile().personId());
+                    return new CadreDossier(p, f, photos.getOrDefault(p.id(), false),
+                            retirement.compute(YearMonth.from(p.birthDate()), f.profile().retirementGroup()));
+                })
+                .toList();
+    }
+
+    RetirementSchedule retirementSchedule() {
+        return retirement;
+    }
+}
