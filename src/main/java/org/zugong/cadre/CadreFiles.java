@@ -22,10 +22,26 @@ public class CadreFiles {
     private final Persons persons;
     private final RetirementSchedule retirement = RetirementSchedule.load();
 
-    CadreFiles(CadreScope scope, CadreRepository repository, Persons persons) {
+    private final org.zugong.audit.AuditLog audit;
+
+    CadreFiles(CadreScope scope, CadreRepository repository, Persons persons, org.zugong.audit.AuditLog audit) {
+        this.audit = audit;
         this.scope = scope;
         this.repository = repository;
         this.persons = persons;
+    }
+
+    /**
+     * The person id of the visible cadre file registered under this ID number. A file outside the
+     * jurisdiction answers like a miss, and the probe is on record.
+     */
+    public java.util.Optional<Long> findByIdNumber(String idNumber) {
+        var id = persons.registeredId(idNumber).filter(repository::exists);
+        if (id.isPresent() && !scope.covers(id.get())) {
+            audit.recordAlone("ACCESS_DENIED", "cadre", id.get(), "按身份证号查询到管辖范围外的干部档案", org.zugong.audit.AuditOutcome.DENIED);
+            return java.util.Optional.empty();
+        }
+        return id;
     }
 
     /** Whether the person has a cadre file the caller may see. */

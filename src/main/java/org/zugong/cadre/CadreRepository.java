@@ -190,8 +190,8 @@ class CadreRepository {
                 VALUES (:person, :org, :group, :birthPlace, :health, :partyJoin, :title, :specialty, :currentPost, :proposedPost,
                   :proposedRemoval, :rewards, :annual, :reason, :reportingUnit, :ageOn, :filledOn, :filledBy, :lrmxVersion,
                   CAST(:extra AS jsonb), :user, :user)
-                """).param("person", personId).param("org", orgId).param("group", group.name())
-                .paramSource(formParams(f)).param("user", user).update();
+                """).params(formParams(f)).param("person", personId).param("org", orgId).param("group", group.name())
+                .param("user", user).update();
     }
 
     void updateProfileFromForm(long personId, FormFields f, String user) {
@@ -203,7 +203,7 @@ class CadreRepository {
                   age_computed_on = :ageOn, filled_on = :filledOn, filled_by = :filledBy, lrmx_version = :lrmxVersion,
                   lrmx_extra = CAST(:extra AS jsonb), version = version + 1, updated_at = now(), updated_by = :user
                 WHERE person_id = :person
-                """).paramSource(formParams(f)).param("person", personId).param("user", user).update();
+                """).params(formParams(f)).param("person", personId).param("user", user).update();
     }
 
     private Map<String, Object> formParams(FormFields f) {
@@ -367,7 +367,7 @@ class CadreRepository {
                   annual_text = :annual, appointment_reason = :reason, reporting_unit = :reportingUnit,
                   age_computed_on = :ageOn, filled_on = :filledOn, filled_by = :filledBy,
                   version = version + 1, updated_at = now(), updated_by = :user
-                WHERE person_id = :person AND version = :v""").paramSource(p).update() == 1;
+                WHERE person_id = :person AND version = :v""").params(p).update() == 1;
     }
 
     void setAnnualText(long personId, String text) {

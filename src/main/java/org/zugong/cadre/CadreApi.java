@@ -1,0 +1,169 @@
+package org.zugong.cadre;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.zugong.person.IdNumber;
+import org.zugong.person.Persons;
+import org.zugong.platform.web.BusinessRuleException;
+import org.zugong.platform.web.PageRequest;
+import org.zugong.platform.web.PageResult;
+
+/**
+ * {@code /api/v1/cadres}: search (F13), one file, LRMX import (F11, all or nothing) and export —
+ * always within the caller's jurisdiction over the cadre's unit.
+ */
+@RestController
+@RequestMapping("/api/v1/cadres")
+class CadreApi {
+
+    /** A cadre in a list; the ID number is never part of a list. */
+    record CadreListJson(long id, String name, String sex, LocalDate birthDate, int age, long orgId, String orgName,
+                         String currentPost, String postLevel, LocalDate postSince, String rank, LocalDate rankSince,
+                         String category, String managementLevel, boolean sanctioned) {
+        static CadreListJson of(CadreRow r) {
+            return new CadreListJson(r.personId(), r.name(), r.sex(), r.birthDate(), r.age(LocalDate.now()), r.orgId(), r.orgName(),
+                    r.currentPost(), CadreApi.name(r.postLevel()), r.postSince(), CadreApi.name(r.rank()), r.rankSince(), CadreApi.name(r.category()),
+                    CadreApi.name(r.managementLevel()), r.sanctioned());
+        }
+    }
+
+    /** A whole file; the ID number masked (the LRMX export carries it in full, audited). */
+    record CadreJson(long id, String name, String sex, LocalDate birthDate, String idNumber, long orgId, String orgName,
+                     CadreProfile profile, List<CadrePost> posts, List<CadreRankEntry> ranks, List<LrmxResumeLine> resume,
+                     LrmxEducation fullTimeEducation, LrmxEducation inServiceEducation, List<CadreRecord> records,
+                     List<AnnualResult> annualResults, int familyMembers, String retirementMonth) {
+        static CadreJson of(CadreDossier d) {
+            var p = d.person();
+            var f = d.file();
+            return new CadreJson(p.id(), p.name(), p.sex(), p.birthDate(), p.maskedIdNumber(), f.profile().orgId(),
+                    f.profile().orgName(), f.profile(), f.posts(), f.ranks(), f.resume(), f.fullTimeEducation(),
+                    f.inServiceEducation(), f.records(), f.annualResults(), f.family().size(),
+                    d.retirement().retirementMonth().toString());
+        }
+    }
+
+    /** A selection to export. */
+    record ExportRequest(List<Long> ids) {
+    }
+
+    private final CadreSearch search;
+    private final CadreFiles files;
+    private final LrmxImport lrmxImport;
+    private final LrmxExport lrmxExport;
+    private final Persons persons;
+
+    CadreApi(CadreSearch search, CadreFiles files, LrmxImport lrmxImport, LrmxExport lrmxExport, Persons persons) {
+        this.search = search;
+        this.files = files;
+        this.lrmxImport = lrmxImport;
+        this.lrmxExport = lrmxExport;
+        this.persons = persons;
+    }
+
+    /** Search with any of the F13 filters, or {@code ?idNumber=} for the exact ID number. */
+    @GetMapping
+    @PreAuthorize("hasAuthority('cadre:read')")
+    PageResult<CadreListJson> search(@ModelAttribute CadreCriteria criteria, @RequestParam(required = false) String idNumber,
+                                     @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                                     @RequestParam(required = false) String sort) {
+        PageRequest request = PageRequest.of(page, size);
+        if (idNumber != null && !idNumber.isBlank()) {
+            List<CadreListJson> found = files.findByIdNumber(IdNumber.normalize(idNumber))
+                    .map(id -> search.search(CadreCriteria.none(), PageRequest.of(0, 1), null, id).content())
+                    .orElse(List.of()).stream().map(CadreListJson::of).toList();
+            return PageResult.of(found, request, found.size());
+        }
+        return search.search(criteria, request, sort).map(CadreListJson::of);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('cadre:read')")
+    CadreJson one(@PathVariable long id) {
+        return CadreJson.of(files.requireVisible(id));
+    }
+
+    @GetMapping(value = "/{id}/lrmx", produces = MediaType.APPLICATION_XML_VALUE)
+    @PreAuthorize("hasAuthority('cadre:export')")
+    ResponseEntity<byte[]> lrmx(@PathVariable long id) {
+        LrmxDocument document = lrmxExport.one(id);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(LrmxZip.fileName(document) + ".lrmx"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(LrmxWriter.write(document));
+    }
+
+    /** The forms of a selection as a zip. */
+    @PostMapping(value = "/lrmx/export", produces = "application/zip")
+    @PreAuthorize("hasAuthority('cadre:export')")
+    ResponseEntity<byte[]> exportSelection(@RequestBody ExportRequest request) throws IOException {
+        if (request.ids() == null || request.ids().isEmpty()) {
+            throw new BusinessRuleException("请选择要导出的干部");
+        }
+        if (request.ids().size() > LrmxExport.MAX_FORMS) {
+            throw new BusinessRuleException("一次最多导出 " + LrmxExport.MAX_FORMS + " 份任免审批表");
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        lrmxExport.zip(request.ids(), out);
+        return zip(out.toByteArray());
+    }
+
+    /** The forms of every cadre a search finds, as a zip. */
+    @GetMapping(value = "/lrmx.zip", produces = "application/zip")
+    @PreAuthorize("hasAuthority('cadre:export')")
+    ResponseEntity<byte[]> exportSearch(@ModelAttribute CadreCriteria criteria) throws IOException {
+        List<Long> ids = search.ids(criteria);
+        if (ids.size() > LrmxExport.MAX_FORMS) {
+            throw new BusinessRuleException("查询结果有 " + ids.size() + " 人，一次最多导出 " + LrmxExport.MAX_FORMS + " 份，请缩小范围");
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        lrmxExport.zipVisible(ids, out, "按查询条件导出任免审批表");
+        return zip(out.toByteArray());
+    }
+
+    /**
+     * Imports one {@code .lrmx} or a zip of them. {@code dryRun} previews; {@code orgId} is the unit for
+     * new cadres whose 现任职务 does not name a unit. 422 with the report when anything failed.
+     */
+    @PostMapping(value = "/lrmx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('cadre:write')")
+    ResponseEntity<LrmxImportReport> importLrmx(@RequestParam("file") MultipartFile file,
+                                                @RequestParam(defaultValue = "false") boolean dryRun,
+                                                @RequestParam(required = false) Long orgId) throws IOException {
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "上传文件" : file.getOriginalFilename();
+        LrmxImportReport report = lrmxImport.run(name, file.getBytes(), orgId, dryRun);
+        return ResponseEntity.status(report.failed() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
+    }
+
+    static ResponseEntity<byte[]> zip(byte[] bytes) {
+        String file = "任免审批表-" + LocalDate.now().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + ".zip";
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(file))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(bytes);
+    }
+
+    static String attachment(String file) {
+        return "attachment; filename*=UTF-8''" + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+}

@@ -1,0 +1,207 @@
+package org.zugong.cadre;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zugong.organization.OrganizationSummary;
+import org.zugong.organization.Organizations;
+import org.zugong.platform.db.LikePattern;
+import org.zugong.platform.db.SqlCondition;
+import org.zugong.platform.web.PageRequest;
+import org.zugong.platform.web.PageResult;
+
+/**
+ * F13: finds visible cadres by any combination of facts, in one statement with bound parameters.
+ * The current post level and rank are kept on the profile (see {@link CadreRepository#refreshCurrentValues}),
+ * so "years in the current post/rank" is a date comparison on an indexed column, not a history scan.
+ */
+@Service
+@Transactional(readOnly = true)
+class CadreSearch {
+
+    private static final String COLUMNS = """
+            c.person_id, p.name, p.sex, p.birth_date, p.ethnicity, p.native_place, p.education, p.political_status,
+            p.party_join_date, p.work_start_date, c.org_id, o.name AS org_name, c.current_post_text, c.post_level, c.post_since,
+            c.rank, c.rank_since, c.category, c.management_level, c.professional_title, c.retirement_group,
+            EXISTS (SELECT 1 FROM cadre_record r WHERE r.person_id = c.person_id AND r.kind <> '奖励'
+                    AND coalesce(r.effect_start, r.decided_on) <= :today AND (r.effect_end IS NULL OR r.effect_end >= :today)) AS sanctioned
+            """;
+    private static final String FROM = """
+            FROM cadre_profile c JOIN org_organization o ON o.id = c.org_id JOIN person_view p ON p.id = c.person_id
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CadreScope scope;
+    private final Organizations organizations;
+
+    CadreSearch(NamedParameterJdbcTemplate jdbc, CadreScope scope, Organizations organizations) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+        this.organizations = organizations;
+    }
+
+    PageResult<CadreRow> search(CadreCriteria criteria, PageRequest page, String sort) {
+        return search(criteria, page, sort, null);
+    }
+
+    /** The search, optionally narrowed to one person (exact ID-number lookups). */
+    PageResult<CadreRow> search(CadreCriteria criteria, PageRequest page, String sort, Long personId) {
+        SqlCondition where = where(criteria, LocalDate.now());
+        if (personId != null) {
+            Map<String, Object> p = new HashMap<>(where.params());
+            p.put("onlyPerson", personId);
+            where = new SqlCondition(where.sql() + " AND c.person_id = :onlyPerson", p);
+        }
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        List<CadreRow> rows = jdbc.query("SELECT " + COLUMNS + FROM + "WHERE " + where.sql() + " ORDER BY " + orderBy(sort)
+                + " LIMIT :limit OFFSET :offset", params, this::row);
+        long total = page.number() == 0 && rows.size() < page.size() ? rows.size() : count(where);
+        return PageResult.of(rows, page, total);
+    }
+
+    long count(CadreCriteria criteria) {
+        return count(where(criteria, LocalDate.now()));
+    }
+
+    private long count(SqlCondition where) {
+        Long n = jdbc.queryForObject("SELECT count(*) " + FROM + "WHERE " + where.sql(), where.params(), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Streams every match in order (for the roster and the zip export) without holding them all. */
+    void forEach(CadreCriteria criteria, String sort, Consumer<CadreRow> consumer) {
+        SqlCondition where = where(criteria, LocalDate.now());
+        jdbc.query("SELECT " + COLUMNS + FROM + "WHERE " + where.sql() + " ORDER BY " + orderBy(sort), where.params(),
+                (RowCallbackHandler) rs -> consumer.accept(row(rs, 0)));
+    }
+
+    /** Ids of every match, in order. */
+    List<Long> ids(CadreCriteria criteria) {
+        SqlCondition where = where(criteria, LocalDate.now());
+        return jdbc.queryForList("SELECT c.person_id " + FROM + "WHERE " + where.sql() + " ORDER BY c.person_id", where.params(), Long.class);
+    }
+
+    SqlCondition where(CadreCriteria f, LocalDate today) {
+        List<String> terms = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        params.put("today", today);
+        terms.add("p.active");
+        scope.organizations().ifPresent(c -> {
+            terms.add(c.sql());
+            params.putAll(c.params());
+        });
+        if (f.orgId() != null) {
+            OrganizationSummary org = organizations.requireVisible(f.orgId());
+            terms.add("o.path LIKE :subtree");
+            params.put("subtree", LikePattern.startingWith(org.path()));
+        }
+        if (f.name() != null) {
+            terms.add("p.name LIKE :name");
+            params.put("name", LikePattern.startingWith(f.name()));
+        }
+        if (f.ageMin() != null) {
+            terms.add("p.birth_date <= :bornBy");
+            params.put("bornBy", today.minusYears(f.ageMin()));
+        }
+        if (f.ageMax() != null) {
+            terms.add("p.birth_date > :bornAfter");
+            params.put("bornAfter", today.minusYears(f.ageMax() + 1L));
+        }
+        if (f.sex() != null) {
+            terms.add("p.sex = :sex");
+            params.put("sex", f.sex());
+        }
+        if ("minority".equals(f.ethnicity())) {
+            terms.add("p.ethnicity <> '01'");
+        } else if (f.ethnicity() != null) {
+            terms.add("p.ethnicity = :ethnicity");
+            params.put("ethnicity", f.ethnicity());
+        }
+        if (f.education() != null) {
+            terms.add(f.education().length() == 1 ? "p.education LIKE :education" : "p.education = :education");
+            params.put("education", f.education().length() == 1 ? f.education() + "%" : f.education());
+        }
+        if ("nonCpc".equals(f.politicalStatus())) {
+            terms.add("p.political_status NOT IN ('01', '02')");
+        } else if (f.politicalStatus() != null) {
+            terms.add("p.political_status = :political");
+            params.put("political", f.politicalStatus());
+        }
+        if (f.rank() != null) {
+            terms.add("c.rank = :rank");
+            params.put("rank", f.rank());
+        }
+        if (f.postLevel() != null) {
+            terms.add("c.post_level = :postLevel");
+            params.put("postLevel", f.postLevel());
+        }
+        if (f.category() != null) {
+            terms.add("c.category = :category");
+            params.put("category", f.category());
+        }
+        if (f.managementLevel() != null) {
+            terms.add("c.management_level = :managementLevel");
+            params.put("managementLevel", f.managementLevel());
+        }
+        if (f.yearsInPostMin() != null) {
+            terms.add("c.post_since <= :postSince");
+            params.put("postSince", today.minusYears(f.yearsInPostMin()));
+        }
+        if (f.yearsInRankMin() != null) {
+            terms.add("c.rank_since <= :rankSince");
+            params.put("rankSince", today.minusYears(f.yearsInRankMin()));
+        }
+        if (f.sanctioned() != null) {
+            terms.add((f.sanctioned() ? "" : "NOT ") + """
+                    EXISTS (SELECT 1 FROM cadre_record r WHERE r.person_id = c.person_id AND r.kind <> '奖励'
+                            AND coalesce(r.effect_start, r.decided_on) <= :today AND (r.effect_end IS NULL OR r.effect_end >= :today))""");
+        }
+        return new SqlCondition(String.join(" AND ", terms), params);
+    }
+
+    private static String orderBy(String sort) {
+        return switch (sort == null ? "" : sort) {
+            case "name" -> "p.name, c.person_id";
+            case "age" -> "p.birth_date, c.person_id";
+            case "-age" -> "p.birth_date DESC, c.person_id";
+            case "postSince" -> "c.post_since NULLS LAST, c.person_id";
+            case "rankSince" -> "c.rank_since NULLS LAST, c.person_id";
+            case "org" -> "o.path, c.person_id";
+            default -> "c.person_id";
+        };
+    }
+
+    private CadreRow row(ResultSet rs, int n) throws SQLException {
+        return new CadreRow(rs.getLong("person_id"), rs.getString("name"), rs.getString("sex"),
+                rs.getObject("birth_date", LocalDate.class), rs.getString("ethnicity"), rs.getString("native_place"),
+                rs.getString("education"), rs.getString("political_status"), rs.getObject("party_join_date", LocalDate.class),
+                rs.getObject("work_start_date", LocalDate.class), rs.getLong("org_id"), rs.getString("org_name"),
+                rs.getString("current_post_text"), named(RankLeadingPost.class, rs.getString("post_level")),
+                rs.getObject("post_since", LocalDate.class), named(Rank.class, rs.getString("rank")),
+                rs.getObject("rank_since", LocalDate.class), named(CadreCategory.class, rs.getString("category")),
+                named(ManagementLevel.class, rs.getString("management_level")), rs.getString("professional_title"),
+                RetirementGroup.valueOf(rs.getString("retirement_group")), rs.getBoolean("sanctioned"));
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
