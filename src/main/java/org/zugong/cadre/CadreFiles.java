@@ -44,6 +44,11 @@ public class CadreFiles {
         return id;
     }
 
+    /** Whether the person has a cadre file at all, visible or not (to explain, not to show). */
+    public boolean hasFile(long personId) {
+        return repository.exists(personId);
+    }
+
     /** Whether the person has a cadre file the caller may see. */
     public boolean isVisible(long personId) {
         return scope.covers(personId);

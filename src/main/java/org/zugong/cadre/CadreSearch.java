@@ -81,8 +81,14 @@ class CadreSearch {
 
     /** Streams every match in order (for the roster and the zip export) without holding them all. */
     void forEach(CadreCriteria criteria, String sort, Consumer<CadreRow> consumer) {
-        SqlCondition where = where(criteria, LocalDate.now());
-        jdbc.query("SELECT " + COLUMNS + FROM + "WHERE " + where.sql() + " ORDER BY " + orderBy(sort), where.params(),
+        forEachWhere(where(criteria, LocalDate.now()), sort, consumer);
+    }
+
+    /** Streams the rows matching a condition built by {@link #where} (possibly narrowed further). */
+    void forEachWhere(SqlCondition where, String sort, Consumer<CadreRow> consumer) {
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.putIfAbsent("today", LocalDate.now());
+        jdbc.query("SELECT " + COLUMNS + FROM + "WHERE " + where.sql() + " ORDER BY " + orderBy(sort), params,
                 (RowCallbackHandler) rs -> consumer.accept(row(rs, 0)));
     }
 

@@ -62,6 +62,10 @@ public class FieldErrors extends RuntimeException {
             return errors.isEmpty();
         }
 
+        public boolean hasField(String field) {
+            return errors.stream().anyMatch(e -> e.field().equals(field));
+        }
+
         public void throwIfAny() {
             if (!errors.isEmpty()) {
                 throw new FieldErrors(errors);
