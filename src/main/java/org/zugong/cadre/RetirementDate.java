@@ -12,4 +12,19 @@ import java.time.YearMonth;
  * @param ruleSet         the rule set that produced it (e.g. 退休2025)
  */
 public record RetirementDate(YearMonth retirementMonth, int delayMonths, Period ageAtRetirement, String ruleSet) {
+
+    /** {@code 2031年5月}. */
+    public String monthText() {
+        return RetirementFormat.month(retirementMonth);
+    }
+
+    /** {@code 60岁3个月}. */
+    public String ageText() {
+        return RetirementFormat.age(ageAtRetirement);
+    }
+
+    /** {@code 2031年5月（63岁，延迟36个月）}. */
+    public String description() {
+        return RetirementFormat.describe(this);
+    }
 }
