@@ -92,6 +92,21 @@
     }
   });
 
+  // Printable forms: the print button, and 返回 to the page the user came from when there is one.
+  document.addEventListener('click', function (e) {
+    if (e.target.closest('[data-print]')) {
+      e.preventDefault();
+      window.print();
+      return;
+    }
+    var back = e.target.closest('[data-back]');
+    if (back && document.referrer && window.history.length > 1
+        && new URL(document.referrer).origin === window.location.origin) {
+      e.preventDefault();
+      window.history.back();
+    }
+  });
+
   // Reveal a full ID number (audited on the server).
   document.addEventListener('click', function (e) {
     var btn = e.target.closest('.zg-reveal-id');
