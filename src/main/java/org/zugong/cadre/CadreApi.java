@@ -63,18 +63,108 @@ class CadreApi {
     record ExportRequest(List<Long> ids) {
     }
 
+    /** One cadre's rank-promotion answer (F14). */
+    record EligibilityJson(long id, String name, long orgId, String orgName, String currentPost, String current, LocalDate since,
+                           String targetRank, boolean eligible, int monthsServed, int monthsRequired,
+                           LocalDate earliestEligibleDate, List<String> reasons, String ruleSet) {
+        static EligibilityJson of(RankPromotionList.Entry e) {
+            var r = e.result();
+            return new EligibilityJson(e.cadre().personId(), e.cadre().name(), e.cadre().orgId(), e.cadre().orgName(),
+                    e.cadre().currentPost(), e.current().chineseName(), e.since(),
+                    r.targetRank() == null ? null : r.targetRank().chineseName(), r.eligible(), r.monthsServed(),
+                    r.monthsRequired(), r.earliestEligibleDate(), r.reasons(), r.ruleSet());
+        }
+    }
+
+    /** The id of what an edit created. */
+    record Created(long id) {
+    }
+
+    /** 免职 through the API. */
+    record EndPostRequest(LocalDate endDate, Integer version) {
+    }
+
     private final CadreSearch search;
     private final CadreFiles files;
+    private final CadreFileEditor editor;
     private final LrmxImport lrmxImport;
     private final LrmxExport lrmxExport;
+    private final RankPromotionList promotions;
     private final Persons persons;
 
-    CadreApi(CadreSearch search, CadreFiles files, LrmxImport lrmxImport, LrmxExport lrmxExport, Persons persons) {
+    CadreApi(CadreSearch search, CadreFiles files, CadreFileEditor editor, LrmxImport lrmxImport, LrmxExport lrmxExport,
+             RankPromotionList promotions, Persons persons) {
         this.search = search;
         this.files = files;
+        this.editor = editor;
         this.lrmxImport = lrmxImport;
         this.lrmxExport = lrmxExport;
+        this.promotions = promotions;
         this.persons = persons;
+    }
+
+    /** F14: who may be promoted on {@code date} (default today), with the reasons, within the search's filters. */
+    @GetMapping("/rank-eligibility")
+    @PreAuthorize("hasAuthority('cadre:read')")
+    List<EligibilityJson> eligibility(@ModelAttribute CadreCriteria criteria,
+                                      @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate date,
+                                      @RequestParam(required = false) Boolean eligibleOnly) {
+        return promotions.evaluate(criteria, date == null ? LocalDate.now() : date, eligibleOnly).stream().map(EligibilityJson::of).toList();
+    }
+
+    /** 建立干部档案 for a registered person. */
+    @PostMapping("/{id}")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    ResponseEntity<CadreJson> create(@PathVariable long id, @RequestBody CadreProfileForm form) {
+        editor.create(id, form);
+        return ResponseEntity.status(HttpStatus.CREATED).body(CadreJson.of(files.requireVisible(id)));
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/{id}")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    CadreJson update(@PathVariable long id, @RequestBody CadreProfileForm form) {
+        editor.updateProfile(id, form);
+        return CadreJson.of(files.requireVisible(id));
+    }
+
+    @PostMapping("/{id}/posts")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    ResponseEntity<Created> appoint(@PathVariable long id, @RequestBody CadrePostForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(editor.appoint(id, form)));
+    }
+
+    @PostMapping("/{id}/posts/{postId}/end")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    ResponseEntity<Void> endPost(@PathVariable long id, @PathVariable long postId, @RequestBody EndPostRequest request) {
+        editor.endPost(id, postId, request.endDate(), request.version());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/ranks")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    ResponseEntity<Void> changeRank(@PathVariable long id, @RequestBody CadreRankForm form) {
+        editor.changeRank(id, form);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/records")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    ResponseEntity<Created> record(@PathVariable long id, @RequestBody CadreRecordForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(editor.record(id, form)));
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/annual-results")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    ResponseEntity<Void> annualResult(@PathVariable long id, @RequestBody AnnualResultForm form) {
+        editor.putAnnualResult(id, form);
+        return ResponseEntity.noContent().build();
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/family")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    ResponseEntity<Void> family(@PathVariable long id, @RequestBody CadreFamilyForm form) {
+        editor.replaceFamily(id, form);
+        return ResponseEntity.noContent().build();
     }
 
     /** Search with any of the F13 filters, or {@code ?idNumber=} for the exact ID number. */
