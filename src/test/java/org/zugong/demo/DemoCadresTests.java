@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -206,31 +205,6 @@ class DemoCadresTests {
         DemoCity sameCity = DemoCity.plan(again, TODAY);
         List<DemoPerson> samePeople = new DemoPeople(again, TODAY, names, DemoIdentityTests.regions()).generate(sameCity.organizations());
         assertThat(new DemoCadres(again, TODAY, names, sameCity.organizations()).generate(samePeople)).isEqualTo(files);
-    }
-
-    @Test
-    void printStatistics() {
-        System.out.println("files " + files.size());
-        System.out.println((Object) files.stream().collect(Collectors.groupingBy(f -> String.valueOf(f.postLevel()), java.util.TreeMap::new, Collectors.counting())));
-        System.out.println(files.stream().collect(Collectors.groupingBy(f -> String.valueOf(f.category()), Collectors.counting())));
-        System.out.println(files.stream().collect(Collectors.groupingBy(f -> String.valueOf(f.jobClass()), Collectors.counting())));
-        System.out.println(files.stream().collect(Collectors.groupingBy(f -> String.valueOf(f.managementLevel()), Collectors.counting())));
-        System.out.println((Object) files.stream().collect(Collectors.groupingBy(f -> String.valueOf(f.rank()), java.util.TreeMap::new, Collectors.counting())));
-        System.out.println(files.stream().collect(Collectors.groupingBy(f -> f.resume().size(), Collectors.counting())));
-        RetirementSchedule schedule = RetirementSchedule.load();
-        files.stream().filter(f -> "2".equals(people.get(f.personIndex()).sex()) && ChronoUnit.YEARS.between(people.get(f.personIndex()).birthDate(), TODAY) >= 54)
-                .forEach(f -> System.out.println(people.get(f.personIndex()).birthDate() + " -> "
-                        + schedule.compute(YearMonth.from(people.get(f.personIndex()).birthDate()), f.retirementGroup()).retirementMonth()));
-        for (int i = 0; i < files.size(); i += 37) {
-            DemoCadreFile f = files.get(i);
-            System.out.println(f.currentPostText() + " | " + f.postLevel() + " | " + f.rank() + " " + f.rankSince() + " | " + f.annualText()
-                    + " | " + f.rewardsText());
-            f.posts().forEach(x -> System.out.println("   post " + orgs.get(x.orgKey()).name() + " " + x));
-            f.ranks().forEach(x -> System.out.println("   rank " + x));
-            f.resume().forEach(x -> System.out.println("   " + x.from() + "—" + x.to() + " " + x.text()));
-            f.education().forEach(x -> System.out.println("   " + x));
-            f.family().forEach(x -> System.out.println("   " + x));
-        }
     }
 
     /** As the LRMX import reads a qualification text (CadreLrmxMapping.educationCode). */
