@@ -23,7 +23,8 @@ import org.zugong.platform.db.DatabaseMode;
 
 /**
  * Seeds the fictional city 湘云市 on the first start of an empty database, so that a fresh install
- * can be tried at once: about a thousand organizations, five thousand persons and the demo logins.
+ * can be tried at once: about a thousand organizations, five thousand persons, the cadre files of the
+ * six hundred cadres among them ({@link DemoCadres}) and the demo logins.
  *
  * <p>Runs when {@code zugong.demo-data} is {@code true}, or {@code auto} (the default) with the
  * embedded database — never against an external database unless asked — and only while
@@ -33,7 +34,7 @@ import org.zugong.platform.db.DatabaseMode;
  * the 换届 reminders always have something to show).
  *
  * <p>This is the one deliberate exception to the module boundaries: it inserts straight into the
- * tables of the organization, person and access modules instead of going through their services,
+ * tables of the organization, person, cadre and access modules instead of going through their services,
  * because those services check the acting user, audit each change and publish events — none of which
  * make sense for data nobody entered, and all of which would make a thousand-fold load slow.
  * Runs before other runners so that they find the seeded tree.
@@ -47,7 +48,7 @@ class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     /** What was written, for the log line. */
-    record Summary(int organizations, long branches, int persons, List<String> usernames) {
+    record Summary(int organizations, long branches, int persons, int cadreFiles, List<String> usernames) {
     }
 
     private final boolean wanted;
@@ -89,8 +90,8 @@ class DemoDataLoader implements ApplicationRunner {
         if (summary == null) {
             return;
         }
-        log.info("演示数据已加载：{} 个组织（其中 {} 个党支部），{} 名人员；演示账号 city / county1 / sysadmin / secadmin / auditadmin，密码 {}",
-                summary.organizations(), summary.branches(), summary.persons(), PASSWORD);
+        log.info("演示数据已加载：{} 个组织（其中 {} 个党支部），{} 名人员（其中 {} 份干部档案）；演示账号 city / county1 / sysadmin / secadmin / auditadmin，密码 {}",
+                summary.organizations(), summary.branches(), summary.persons(), summary.cadreFiles(), PASSWORD);
         log.info("演示账号共 {} 个：{}；用时 {} 毫秒", summary.usernames().size(), String.join(" / ", summary.usernames()),
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -104,12 +105,15 @@ class DemoDataLoader implements ApplicationRunner {
         Random random = new Random(SEED);
         LocalDate today = LocalDate.now();
         DemoCity city = DemoCity.plan(random, today);
-        List<DemoPerson> people = new DemoPeople(random, today, DemoNames.load(), DemoRegions.of(codes.region().entries()))
+        DemoNames names = DemoNames.load();
+        List<DemoPerson> people = new DemoPeople(random, today, names, DemoRegions.of(codes.region().entries()))
                 .generate(city.organizations());
+        List<DemoCadreFile> cadreFiles = new DemoCadres(random, today, names, city.organizations()).generate(people);
         long[] orgIds = writer.insertOrganizations(city.organizations());
-        writer.insertPersons(people, orgIds);
+        long[] personIds = writer.insertPersons(people, orgIds);
+        writer.insertCadreFiles(cadreFiles, personIds, orgIds);
         List<String> usernames = new DemoAccounts(jdbc).insert(city, orgIds, passwordEncoder.encode(PASSWORD));
-        return new Summary(city.organizations().size(), city.branchCount(), people.size(), usernames);
+        return new Summary(city.organizations().size(), city.branchCount(), people.size(), cadreFiles.size(), usernames);
     }
 
     private boolean treeIsEmpty() {

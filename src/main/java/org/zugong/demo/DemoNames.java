@@ -55,6 +55,21 @@ final class DemoNames {
         return surnames.pick(random) + first + second;
     }
 
+    /** A one- or two-character given name for sex code "1" or "2". */
+    String givenName(Random random, String sexCode) {
+        Weighted<String> given = "1".equals(sexCode) ? maleGiven : femaleGiven;
+        String first = given.pick(random);
+        return random.nextDouble() >= TWO_CHARACTER_SHARE ? first : first + given.pick(random);
+    }
+
+    /** The surname a full name starts with: a two-character one when the list has it (欧阳), else the first character. */
+    String surnameOf(String fullName) {
+        if (fullName.length() > 2 && surnames.values().contains(fullName.substring(0, 2))) {
+            return fullName.substring(0, 2);
+        }
+        return fullName.substring(0, 1);
+    }
+
     /** A GB/T 3304 ethnicity code drawn with the Hunan weights. */
     String ethnicity(Random random) {
         return ethnicities.pick(random);

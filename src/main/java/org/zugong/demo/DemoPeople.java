@@ -1,10 +1,12 @@
 package org.zugong.demo;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.zugong.cadre.RetirementSchedule;
 
 /**
  * Generates the people of a {@link DemoCity}: for every planned node with staff or residents, that many
@@ -32,6 +34,7 @@ final class DemoPeople {
     private final DemoNames names;
     private final DemoRegions regions;
     private final DemoIdentity identity = new DemoIdentity();
+    private final RetirementSchedule retirement = RetirementSchedule.load();
 
     DemoPeople(Random random, LocalDate today, DemoNames names, DemoRegions regions) {
         this.random = random;
@@ -54,12 +57,30 @@ final class DemoPeople {
         String sex = sex(profile);
         int age = age(profile);
         LocalDate birthDate = today.minusYears(age).minusDays(1 + random.nextInt(364));
+        if (profile == PersonProfile.CADRE) {
+            birthDate = notYetRetired(birthDate, sex);
+        }
         DemoRegions.County county = regions.county(random);
         String education = profile.education().pick(random);
         String political = politicalStatus(profile, age);
         return new DemoPerson(orgKey, profile, names.fullName(random, sex), sex, birthDate, names.ethnicity(random),
                 regions.nativePlace(random, county), identity.issue(random, county.code(), birthDate, sex), phone(),
                 education, political, partyJoinDate(political, birthDate), workStartDate(education, birthDate));
+    }
+
+    /**
+     * A cadre still in post has not reached the retirement age: one born too early for that is made a
+     * year younger at a time. (Women cadres retire at 55 and some months, inside the cadres' age range.)
+     * Those moved land just before their retirement, which gives the retirement lists their content.
+     * No random draw depends on it, so everything else generated stays the same.
+     */
+    private LocalDate notYetRetired(LocalDate birthDate, String sex) {
+        LocalDate birth = birthDate;
+        while (!retirement.compute(YearMonth.from(birth), DemoCadres.retirementGroup(sex)).retirementMonth()
+                .isAfter(YearMonth.from(today))) {
+            birth = birth.plusYears(1);
+        }
+        return birth;
     }
 
     /** Men are a majority among cadres and villagers' registered heads, women among teachers and doctors. */

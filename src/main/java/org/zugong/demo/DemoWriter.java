@@ -31,7 +31,7 @@ final class DemoWriter {
 
     /** Inserts the tree; returns the database id of each planned node, indexed by its key. */
     long[] insertOrganizations(List<OrgSpec> plan) {
-        long[] ids = allocateIds(plan.size());
+        long[] ids = allocateIds("org_organization", plan.size());
         String[] paths = new String[plan.size()];
         int[] depths = new int[plan.size()];
         for (OrgSpec o : plan) {
@@ -62,36 +62,184 @@ final class DemoWriter {
         return ids;
     }
 
-    /** Inserts the persons with their ID number and phone encrypted and the ID number's blind index. */
-    void insertPersons(List<DemoPerson> people, long[] orgIds) {
+    /**
+     * Inserts the persons with their ID number and phone encrypted and the ID number's blind index;
+     * returns the database id of each, in list order.
+     */
+    long[] insertPersons(List<DemoPerson> people, long[] orgIds) {
+        long[] ids = allocateIds("person_person", people.size());
+        java.util.Map<DemoPerson, Integer> index = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < people.size(); i++) {
+            index.put(people.get(i), i);
+        }
         batch.batchUpdate("""
-                INSERT INTO person_person (org_id, name, sex, birth_date, ethnicity, native_place, id_number_cipher,
+                INSERT INTO person_person (id, org_id, name, sex, birth_date, ethnicity, native_place, id_number_cipher,
                     id_number_index, phone_cipher, education, political_status, party_join_date, work_start_date,
                     created_by, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                OVERRIDING SYSTEM VALUE
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, people, BATCH_SIZE, (ps, p) -> {
-            ps.setLong(1, orgIds[p.orgKey()]);
-            ps.setString(2, p.name());
-            ps.setString(3, p.sex());
-            setDate(ps, 4, p.birthDate());
-            ps.setString(5, p.ethnicity());
-            ps.setString(6, p.nativePlace());
-            ps.setBytes(7, cipher.encrypt(p.idNumber()));
-            ps.setBytes(8, cipher.blindIndex(p.idNumber()));
-            ps.setBytes(9, cipher.encrypt(p.phone()));
-            ps.setString(10, p.education());
-            ps.setString(11, p.politicalStatus());
-            setDate(ps, 12, p.partyJoinDate());
-            setDate(ps, 13, p.workStartDate());
-            ps.setString(14, AUTHOR);
+            ps.setLong(1, ids[index.get(p)]);
+            setKey(ps, 2, p.orgKey(), orgIds);
+            ps.setString(3, p.name());
+            ps.setString(4, p.sex());
+            setDate(ps, 5, p.birthDate());
+            ps.setString(6, p.ethnicity());
+            ps.setString(7, p.nativePlace());
+            ps.setBytes(8, cipher.encrypt(p.idNumber()));
+            ps.setBytes(9, cipher.blindIndex(p.idNumber()));
+            ps.setBytes(10, cipher.encrypt(p.phone()));
+            ps.setString(11, p.education());
+            ps.setString(12, p.politicalStatus());
+            setDate(ps, 13, p.partyJoinDate());
+            setDate(ps, 14, p.workStartDate());
             ps.setString(15, AUTHOR);
+            ps.setString(16, AUTHOR);
+        });
+        return ids;
+    }
+
+    /**
+     * Inserts the cadre files: one batch per table, family members' names and workplaces encrypted
+     * like the persons' phones.
+     */
+    void insertCadreFiles(List<DemoCadreFile> files, long[] personIds, long[] orgIds) {
+        batch.batchUpdate("""
+                INSERT INTO cadre_profile (person_id, org_id, category, job_class, management_level, retirement_group,
+                    birth_place, health, party_join_text, professional_title, specialty, current_post_text, rewards_text,
+                    annual_text, reporting_unit, age_computed_on, filled_on, filled_by, lrmx_version, post_level, post_since,
+                    rank, rank_since, created_by, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, files, BATCH_SIZE, (ps, f) -> {
+            ps.setLong(1, personIds[f.personIndex()]);
+            ps.setLong(2, orgIds[f.orgKey()]);
+            ps.setString(3, name(f.category()));
+            ps.setString(4, name(f.jobClass()));
+            ps.setString(5, name(f.managementLevel()));
+            ps.setString(6, f.retirementGroup().name());
+            ps.setString(7, f.birthPlace());
+            ps.setString(8, DemoCadreFile.HEALTH);
+            ps.setString(9, f.partyJoinText());
+            ps.setString(10, f.professionalTitle());
+            ps.setString(11, f.specialty());
+            ps.setString(12, f.currentPostText());
+            ps.setString(13, f.rewardsText());
+            ps.setString(14, f.annualText());
+            ps.setString(15, f.reportingUnit());
+            setDate(ps, 16, f.filledOn());
+            setDate(ps, 17, f.filledOn());
+            ps.setString(18, DemoCadreFile.FILLED_BY);
+            ps.setString(19, DemoCadreFile.LRMX_VERSION);
+            ps.setString(20, name(f.postLevel()));
+            setDate(ps, 21, f.postSince());
+            ps.setString(22, name(f.rank()));
+            setDate(ps, 23, f.rankSince());
+            ps.setString(24, AUTHOR);
+            ps.setString(25, AUTHOR);
+        });
+        List<Row<DemoCadreFile.Post>> posts = rows(files, DemoCadreFile::posts);
+        batch.batchUpdate("""
+                INSERT INTO cadre_post (person_id, org_id, title, post_level, method, start_date, end_date, probation_end,
+                    created_by, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, posts, BATCH_SIZE, (ps, r) -> {
+            ps.setLong(1, personIds[r.file().personIndex()]);
+            ps.setLong(2, orgIds[r.value().orgKey()]);
+            ps.setString(3, r.value().title());
+            ps.setString(4, name(r.value().level()));
+            ps.setString(5, r.value().method().name());
+            setDate(ps, 6, r.value().start());
+            setDate(ps, 7, r.value().end());
+            setDate(ps, 8, r.value().probationEnd());
+            ps.setString(9, AUTHOR);
+            ps.setString(10, AUTHOR);
+        });
+        batch.batchUpdate("""
+                INSERT INTO cadre_rank (person_id, rank, start_date, end_date, created_by) VALUES (?, ?, ?, ?, ?)
+                """, rows(files, DemoCadreFile::ranks), BATCH_SIZE, (ps, r) -> {
+            ps.setLong(1, personIds[r.file().personIndex()]);
+            ps.setString(2, r.value().rank().name());
+            setDate(ps, 3, r.value().start());
+            setDate(ps, 4, r.value().end());
+            ps.setString(5, AUTHOR);
+        });
+        batch.batchUpdate("""
+                INSERT INTO cadre_resume (person_id, seq, start_month, end_month, text) VALUES (?, ?, ?, ?, ?)
+                """, rows(files, DemoCadreFile::resume), BATCH_SIZE, (ps, r) -> {
+            ps.setLong(1, personIds[r.file().personIndex()]);
+            ps.setInt(2, r.seq());
+            setDate(ps, 3, r.value().from() == null ? null : r.value().from().atDay(1));
+            setDate(ps, 4, r.value().to() == null ? null : r.value().to().atDay(1));
+            ps.setString(5, r.value().text());
+        });
+        batch.batchUpdate("""
+                INSERT INTO cadre_education (person_id, kind, qualification, degree, qualification_school, degree_school)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, rows(files, DemoCadreFile::education), BATCH_SIZE, (ps, r) -> {
+            ps.setLong(1, personIds[r.file().personIndex()]);
+            ps.setString(2, r.value().kind());
+            ps.setString(3, r.value().qualification());
+            ps.setString(4, r.value().degree());
+            ps.setString(5, r.value().qualificationSchool());
+            ps.setString(6, r.value().degreeSchool());
+        });
+        batch.batchUpdate("""
+                INSERT INTO cadre_record (person_id, kind, title, authority, decided_on, effect_start, effect_end, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows(files, DemoCadreFile::records), BATCH_SIZE, (ps, r) -> {
+            ps.setLong(1, personIds[r.file().personIndex()]);
+            ps.setString(2, r.value().kind().name());
+            ps.setString(3, r.value().title());
+            ps.setString(4, r.value().authority());
+            setDate(ps, 5, r.value().decidedOn());
+            setDate(ps, 6, r.value().effectStart());
+            setDate(ps, 7, r.value().effectEnd());
+            ps.setString(8, AUTHOR);
+        });
+        batch.batchUpdate("""
+                INSERT INTO cadre_annual_result (person_id, year, code) VALUES (?, ?, ?)
+                """, rows(files, DemoCadreFile::annual), BATCH_SIZE, (ps, r) -> {
+            ps.setLong(1, personIds[r.file().personIndex()]);
+            ps.setInt(2, r.value().year());
+            ps.setString(3, r.value().grade().code());
+        });
+        batch.batchUpdate("""
+                INSERT INTO cadre_family (person_id, seq, relation, name_cipher, birth_month, political_status, work_cipher)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, rows(files, DemoCadreFile::family), BATCH_SIZE, (ps, r) -> {
+            ps.setLong(1, personIds[r.file().personIndex()]);
+            ps.setInt(2, r.seq());
+            ps.setString(3, r.value().relation());
+            ps.setBytes(4, cipher.encrypt(r.value().name()));
+            setDate(ps, 5, r.value().birthMonth().atDay(1));
+            ps.setString(6, r.value().politicalStatus());
+            ps.setBytes(7, cipher.encrypt(r.value().work()));
         });
     }
 
-    /** Draws {@code count} ids from the identity column's sequence in one round trip, ascending. */
-    private long[] allocateIds(int count) {
-        return jdbc.sql("SELECT nextval(pg_get_serial_sequence('org_organization', 'id')) FROM generate_series(1, :count)")
-                .param("count", count)
+    /** One row of a file's list, with its position in the list. */
+    private record Row<T>(DemoCadreFile file, int seq, T value) {
+    }
+
+    private static <T> List<Row<T>> rows(List<DemoCadreFile> files, java.util.function.Function<DemoCadreFile, List<T>> list) {
+        List<Row<T>> rows = new java.util.ArrayList<>();
+        for (DemoCadreFile f : files) {
+            List<T> values = list.apply(f);
+            for (int i = 0; i < values.size(); i++) {
+                rows.add(new Row<>(f, i, values.get(i)));
+            }
+        }
+        return rows;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    /** Draws {@code count} ids from the table's identity sequence in one round trip, ascending. */
+    private long[] allocateIds(String table, int count) {
+        return jdbc.sql("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)")
+                .param("table", table).param("count", count)
                 .query(Long.class).list().stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
