@@ -135,7 +135,8 @@ class CadreLrmxMapping {
                 problems.add(new Problem("RuDangShiJian", "入党时间“" + d.partyJoin() + "”既不是年月（yyyyMM）也不是党派名称"));
             } else if (join.partyCode() == null) {
                 political = "02".equals(political) ? "02" : "01";
-                partyJoinDate = join.month().atDay(1);
+                partyJoinDate = dayIn(join.month(), current == null ? null : current.partyJoinDate(),
+                        birthDate == null ? null : birthDate.plusYears(18));
                 if (birthDate != null && join.month().isBefore(YearMonth.from(birthDate.plusYears(18)))) {
                     problems.add(new Problem("RuDangShiJian", "入党时间" + LrmxDates.format(join.month()) + "早于年满十八周岁"));
                 }
@@ -147,7 +148,8 @@ class CadreLrmxMapping {
                 partyJoinDate = null;
             }
         }
-        LocalDate workStart = d.workStart() == null ? (current == null ? null : current.workStartDate()) : d.workStart().atDay(1);
+        LocalDate workStart = d.workStart() == null ? (current == null ? null : current.workStartDate())
+                : dayIn(d.workStart(), current == null ? null : current.workStartDate(), birthDate == null ? null : birthDate.plusYears(16));
         if (d.workStart() != null) {
             if (d.workStart().isAfter(YearMonth.now())) {
                 problems.add(new Problem("CanJiaGongZuoShiJian", "参加工作时间不能晚于本月"));
@@ -160,6 +162,19 @@ class CadreLrmxMapping {
         return new PersonForm(current == null ? orgId : current.orgId(), d.name(), sex, birthDate, ethnicity, d.nativePlace(),
                 d.idNumber(), current == null ? null : "", education, political, partyJoinDate, workStart,
                 current == null ? null : current.version());
+    }
+
+    /**
+     * The day to store for a month the form gives: the day already on record when it lies in that month
+     * (so re-importing an unchanged form changes nothing), else the first of the month — or the day a
+     * minimum age is reached when that falls later in the same month (the form cannot say which day).
+     */
+    static LocalDate dayIn(YearMonth month, LocalDate recorded, LocalDate earliest) {
+        if (recorded != null && YearMonth.from(recorded).equals(month)) {
+            return recorded;
+        }
+        LocalDate first = month.atDay(1);
+        return earliest != null && YearMonth.from(earliest).equals(month) && earliest.isAfter(first) ? earliest : first;
     }
 
     record PartyJoin(YearMonth month, String partyCode) {

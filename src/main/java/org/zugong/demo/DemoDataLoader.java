@@ -58,10 +58,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final CodeTables codes;
 
+    /** False seeds the organizations and logins only: an "empty" city to import cadre forms into. */
+    private final boolean withPeople;
+
     DemoDataLoader(@Value("${zugong.demo-data:auto}") String setting, DatabaseMode databaseMode, JdbcClient jdbc,
                    JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, FieldCipher cipher,
-                   PasswordEncoder passwordEncoder, CodeTables codes) {
+                   PasswordEncoder passwordEncoder, CodeTables codes,
+                   @Value("${zugong.demo-people:true}") boolean withPeople) {
         this.wanted = wanted(setting, databaseMode);
+        this.withPeople = withPeople;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.writer = new DemoWriter(jdbc, jdbcTemplate, cipher);
@@ -110,10 +115,13 @@ class DemoDataLoader implements ApplicationRunner {
                 .generate(city.organizations());
         List<DemoCadreFile> cadreFiles = new DemoCadres(random, today, names, city.organizations()).generate(people);
         long[] orgIds = writer.insertOrganizations(city.organizations());
-        long[] personIds = writer.insertPersons(people, orgIds);
-        writer.insertCadreFiles(cadreFiles, personIds, orgIds);
+        if (withPeople) {
+            long[] personIds = writer.insertPersons(people, orgIds);
+            writer.insertCadreFiles(cadreFiles, personIds, orgIds);
+        }
         List<String> usernames = new DemoAccounts(jdbc).insert(city, orgIds, passwordEncoder.encode(PASSWORD));
-        return new Summary(city.organizations().size(), city.branchCount(), people.size(), cadreFiles.size(), usernames);
+        return new Summary(city.organizations().size(), city.branchCount(), withPeople ? people.size() : 0,
+                withPeople ? cadreFiles.size() : 0, usernames);
     }
 
     private boolean treeIsEmpty() {
