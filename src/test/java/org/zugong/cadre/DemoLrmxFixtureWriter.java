@@ -46,8 +46,8 @@ class DemoLrmxFixtureWriter extends IntegrationTest {
     @Test
     void writeFixture() throws Exception {
         List<String> units = jdbc.sql("""
-                SELECT name FROM org_organization WHERE kind NOT IN ('CITY','COUNTY','TOWNSHIP','STREET','VILLAGE','COMMUNITY')
-                  AND (name LIKE '%局' OR name LIKE '%委员会') AND active ORDER BY id""").query(String.class).list();
+                SELECT name FROM org_organization WHERE kind = 'ORGAN' AND (name LIKE '%局' OR name LIKE '%委员会' OR name LIKE '%部')
+                  AND active ORDER BY id""").query(String.class).list();
         assertThat(units).hasSizeGreaterThan(PEOPLE.length);
         List<LrmxDocument> documents = new ArrayList<>();
         for (int i = 0; i < PEOPLE.length; i++) {

@@ -88,13 +88,71 @@ class BrowserJourneyTests extends IntegrationTest {
         }
     }
 
-    private void journey() throws Exception {
-        // Log in.
+    private void login(String username) {
+        driver.manage().deleteAllCookies();
         driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys("county1");
+        driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
         driver.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
+    }
+
+    private void screenshotOnFailure(String name, ThrowingRunnable journey) throws Exception {
+        try {
+            journey.run();
+        } catch (AssertionError | RuntimeException e) {
+            Path shot = Path.of("target", name + "-failure.png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            throw e;
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /**
+     * The cadre section's day one: import the demo zip of 任免审批表 (preview, then confirm), open one of
+     * the new cadres, and open the print view of the form with its photo.
+     */
+    @Test
+    void clerkImportsAZipOfCadreFormsOpensACadreAndPrintsTheForm() throws Exception {
+        screenshotOnFailure("cadre-journey", () -> {
+            login("city");
+            driver.get(url("/cadres/import"));
+            Path zip = Path.of("src", "test", "resources", "lrmx", "demo-cadres.zip").toAbsolutePath();
+            driver.findElement(By.id("import-file")).sendKeys(zip.toString());
+            driver.findElement(By.id("preview-import")).click();
+            WebElement previews = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-previews")));
+            assertThat(previews.getText()).contains("林晓峰").contains("新建人员和干部档案");
+            assertThat(countByName("林晓峰")).isZero();
+
+            WebElement confirm = driver.findElement(By.id("confirm-import"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", confirm);
+            confirm.click();
+            WebElement done = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-done")));
+            assertThat(done.getText()).contains("林晓峰").contains("罗婷");
+            assertThat(countByName("林晓峰")).isEqualTo(1);
+
+            done.findElement(By.linkText("林晓峰、")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("cadre-name"), "林晓峰"));
+            assertThat(driver.findElement(By.id("resume")).getText()).contains("湖南师范大学政治系思想政治教育专业学习");
+
+            driver.get(driver.findElement(By.id("print-form")).getAttribute("href"));
+            WebElement front = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("front")));
+            assertThat(driver.findElement(By.cssSelector("h1.form-title")).getText().replace(" ", "")).contains("干部任免审批表");
+            assertThat(front.getText()).contains("林晓峰").contains("湖南师范大学");
+            assertThat(driver.findElement(By.id("back")).getText()).contains("王秀英");
+            Object photoWidth = ((JavascriptExecutor) driver).executeScript(
+                    "var img = document.querySelector('#front img'); return img ? img.naturalWidth : 0;");
+            assertThat(((Number) photoWidth).intValue()).isEqualTo(295);
+        });
+    }
+
+    private void journey() throws Exception {
+        // Log in.
+        login("county1");
         assertThat(driver.findElement(By.id("current-user")).getText()).contains("青溪县委组织部");
 
         // Expand the tree: the county's children load lazily.

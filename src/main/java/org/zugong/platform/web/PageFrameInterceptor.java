@@ -35,5 +35,13 @@ class PageFrameInterceptor implements HandlerInterceptor {
             mav.addObject("navigation", groups);
         });
         mav.addObject("requestPath", request.getRequestURI());
+        mav.addObject("activeHref", activeHref(request.getRequestURI()));
+    }
+
+    /** The menu entry of a page: the longest href that is the path or a parent of it (/cadres/import beats /cadres). */
+    String activeHref(String path) {
+        return items.stream().map(NavigationItem::href)
+                .filter(href -> path.equals(href) || path.startsWith(href.endsWith("/") ? href : href + "/"))
+                .max(Comparator.comparingInt(String::length)).orElse(null);
     }
 }
