@@ -204,28 +204,14 @@ class CadreApi {
     @PostMapping(value = "/lrmx/export", produces = "application/zip")
     @PreAuthorize("hasAuthority('cadre:export')")
     ResponseEntity<byte[]> exportSelection(@RequestBody ExportRequest request) throws IOException {
-        if (request.ids() == null || request.ids().isEmpty()) {
-            throw new BusinessRuleException("请选择要导出的干部");
-        }
-        if (request.ids().size() > LrmxExport.MAX_FORMS) {
-            throw new BusinessRuleException("一次最多导出 " + LrmxExport.MAX_FORMS + " 份任免审批表");
-        }
-        var out = new java.io.ByteArrayOutputStream();
-        lrmxExport.zip(request.ids(), out);
-        return zip(out.toByteArray());
+        return zip(lrmxExport.zipSelection(request.ids()));
     }
 
     /** The forms of every cadre a search finds, as a zip. */
     @GetMapping(value = "/lrmx.zip", produces = "application/zip")
     @PreAuthorize("hasAuthority('cadre:export')")
     ResponseEntity<byte[]> exportSearch(@ModelAttribute CadreCriteria criteria) throws IOException {
-        List<Long> ids = search.ids(criteria);
-        if (ids.size() > LrmxExport.MAX_FORMS) {
-            throw new BusinessRuleException("查询结果有 " + ids.size() + " 人，一次最多导出 " + LrmxExport.MAX_FORMS + " 份，请缩小范围");
-        }
-        var out = new java.io.ByteArrayOutputStream();
-        lrmxExport.zipVisible(ids, out, "按查询条件导出任免审批表");
-        return zip(out.toByteArray());
+        return zip(lrmxExport.zipSearch(search, criteria));
     }
 
     /**

@@ -186,28 +186,14 @@ class CadrePages {
     @GetMapping("/lrmx.zip")
     @PreAuthorize("hasAuthority('cadre:export')")
     ResponseEntity<byte[]> exportSearch(@ModelAttribute CadreCriteria criteria) throws IOException {
-        List<Long> ids = search.ids(criteria);
-        if (ids.size() > LrmxExport.MAX_FORMS) {
-            throw new BusinessRuleException("查询结果有 " + ids.size() + " 人，一次最多导出 " + LrmxExport.MAX_FORMS + " 份，请缩小范围");
-        }
-        var out = new java.io.ByteArrayOutputStream();
-        lrmxExport.zipVisible(ids, out, "按查询条件导出任免审批表");
-        return CadreApi.zip(out.toByteArray());
+        return CadreApi.zip(lrmxExport.zipSearch(search, criteria));
     }
 
     /** The 任免审批表 of the ticked cadres, as a zip. */
     @PostMapping("/lrmx.zip")
     @PreAuthorize("hasAuthority('cadre:export')")
     ResponseEntity<byte[]> exportSelection(@RequestParam(required = false) List<Long> ids) throws IOException {
-        if (ids == null || ids.isEmpty()) {
-            throw new BusinessRuleException("请勾选要导出的干部");
-        }
-        if (ids.size() > LrmxExport.MAX_FORMS) {
-            throw new BusinessRuleException("一次最多导出 " + LrmxExport.MAX_FORMS + " 份任免审批表");
-        }
-        var out = new java.io.ByteArrayOutputStream();
-        lrmxExport.zip(ids, out);
-        return CadreApi.zip(out.toByteArray());
+        return CadreApi.zip(lrmxExport.zipSelection(ids));
     }
 
     // ---- F10 the file -------------------------------------------------------------------------------
@@ -455,8 +441,7 @@ class CadrePages {
                        Model model, HttpServletResponse response) {
         noStore(response);
         LocalDate on = date == null ? LocalDate.now() : date;
-        CadreCriteria criteria = new CadreCriteria(orgId, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        List<RankPromotionList.Entry> entries = promotions.evaluate(criteria, on, eligibleOnly);
+        List<RankPromotionList.Entry> entries = promotions.evaluate(inUnit(orgId), on, eligibleOnly);
         PageRequest request = PageRequest.of(page, 50);
         int from = (int) Math.min(entries.size(), request.offset());
         model.addAttribute("result", org.zugong.platform.web.PageResult.of(entries.subList(from, Math.min(entries.size(), from + request.size())),
@@ -477,8 +462,7 @@ class CadrePages {
                            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate date,
                            @RequestParam(required = false) Boolean eligibleOnly, HttpServletResponse response) throws IOException {
         LocalDate on = date == null ? LocalDate.now() : date;
-        CadreCriteria criteria = new CadreCriteria(orgId, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        List<RankPromotionList.Entry> entries = promotions.evaluate(criteria, on, eligibleOnly);
+        List<RankPromotionList.Entry> entries = promotions.evaluate(inUnit(orgId), on, eligibleOnly);
         try (ExcelDownload excel = ExcelDownload.start(response, "职级晋升资格", "姓名", "单位", "现任职务", "现职级/职务层次", "起算时间",
                 "拟晋升职级", "符合条件", "已计年限（月）", "所需年限（月）", "最早可晋升日期", "理由", "依据")) {
             for (RankPromotionList.Entry e : entries) {
@@ -490,6 +474,10 @@ class CadrePages {
             audit.record("CADRE_EXPORT", "cadre", null, "导出职级晋升资格名单 " + excel.rows() + " 人（" + on + "）");
             excel.finish();
         }
+    }
+
+    private static CadreCriteria inUnit(Long orgId) {
+        return new CadreCriteria(orgId, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private void addOrgName(Model model, Long orgId) {

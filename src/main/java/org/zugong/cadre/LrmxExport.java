@@ -71,6 +71,32 @@ class LrmxExport {
         return documents.size();
     }
 
+    /** The forms of every cadre a search finds, as zip bytes; refused above {@link #MAX_FORMS}. */
+    @Transactional
+    public byte[] zipSearch(CadreSearch search, CadreCriteria criteria) throws IOException {
+        List<Long> ids = search.ids(criteria);
+        if (ids.size() > MAX_FORMS) {
+            throw new org.zugong.platform.web.BusinessRuleException("查询结果有 " + ids.size() + " 人，一次最多导出 " + MAX_FORMS + " 份，请缩小范围");
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        zipVisible(ids, out, "按查询条件导出任免审批表");
+        return out.toByteArray();
+    }
+
+    /** The forms of a selection, as zip bytes; each id checked, refused above {@link #MAX_FORMS}. */
+    @Transactional
+    public byte[] zipSelection(List<Long> ids) throws IOException {
+        if (ids == null || ids.isEmpty()) {
+            throw new org.zugong.platform.web.BusinessRuleException("请选择要导出的干部");
+        }
+        if (ids.size() > MAX_FORMS) {
+            throw new org.zugong.platform.web.BusinessRuleException("一次最多导出 " + MAX_FORMS + " 份任免审批表");
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        zip(ids, out);
+        return out.toByteArray();
+    }
+
     private List<LrmxDocument> documents(List<Long> ids) {
         Map<Long, CadreFile> files = repository.loadAll(ids);
         Map<Long, PersonRecord> people = persons.records(files.keySet());
