@@ -138,8 +138,7 @@ class LrmxImport {
                 || content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
         if (zip) {
             for (LrmxZipEntry entry : LrmxZip.read(new ByteArrayInputStream(content))) {
-                if (!entry.entryName().toLowerCase(Locale.ROOT).endsWith(".lrmx") && !LrmxZip.ARCHIVE.equals(entry.entryName())
-                        && entry.result().document() == null && !entry.entryName().contains("..")) {
+                if (entry.skipped()) {
                     continue; // other files in the archive (readme, __MACOSX) are skipped, not errors
                 }
                 add(entry.entryName(), entry.result(), items, errors);

@@ -30,6 +30,8 @@ public final class LrmxZip {
     public static final int MAX_ENTRIES = 2_000;
     /** 压缩包解压后总大小上限：200 MB. */
     public static final long MAX_TOTAL_BYTES = 200L * 1024 * 1024;
+    /** The problem of an entry that is simply another kind of file (a readme, __MACOSX): skipped, not an error. */
+    public static final String NOT_LRMX = "不是 .lrmx 文件，已跳过";
     /** Name of the pseudo entry that carries problems of the archive as a whole. */
     public static final String ARCHIVE = "（压缩包）";
 
@@ -73,7 +75,7 @@ public final class LrmxZip {
         }
         if (!name.toLowerCase(Locale.ROOT).endsWith(".lrmx")) {
             budget.drain(zip);
-            return Optional.of(rejected(name, "不是 .lrmx 文件，已跳过"));
+            return Optional.of(rejected(name, NOT_LRMX));
         }
         byte[] bytes = budget.readAtMost(zip, LrmxReader.MAX_BYTES);
         if (bytes == null) {

@@ -182,6 +182,9 @@ class LrmxImportApiTests extends IntegrationTest {
         upload("city", "slip.zip", zip(Map.of("../../evil.lrmx", LrmxFixtures.bytes("full.lrmx"))))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].file").value("../../evil.lrmx"));
+        upload("city", "abs.zip", zip(Map.of("/etc/evil.txt", "x".getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("不安全")));
         upload("city", "junk.zip", "PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.ISO_8859_1))
                 .andExpect(status().isUnprocessableContent());
         assertThat(cadreCount()).isEqualTo(cadres);
