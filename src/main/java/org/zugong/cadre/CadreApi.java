@@ -91,9 +91,11 @@ class CadreApi {
     private final LrmxExport lrmxExport;
     private final RankPromotionList promotions;
     private final Persons persons;
+    private final CadreRoster roster;
 
-    CadreApi(CadreSearch search, CadreFiles files, CadreFileEditor editor, LrmxImport lrmxImport, LrmxExport lrmxExport,
+    CadreApi(CadreRoster roster, CadreSearch search, CadreFiles files, CadreFileEditor editor, LrmxImport lrmxImport, LrmxExport lrmxExport,
              RankPromotionList promotions, Persons persons) {
+        this.roster = roster;
         this.search = search;
         this.files = files;
         this.editor = editor;
@@ -198,6 +200,14 @@ class CadreApi {
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(LrmxZip.fileName(document) + ".lrmx"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(LrmxWriter.write(document));
+    }
+
+    /** 花名册 of a search as Excel, {@code columns} from {@link RosterColumn} (e.g. NAME, UNIT, RANK). */
+    @GetMapping("/roster.xlsx")
+    @PreAuthorize("hasAuthority('cadre:export')")
+    void roster(@ModelAttribute CadreCriteria criteria, @RequestParam(required = false) List<String> columns,
+                @RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        roster.write(criteria, columns, sort, response);
     }
 
     /** The forms of a selection as a zip. */

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -55,10 +54,12 @@ class CadrePages {
     private final Persons persons;
     private final CodeTables codes;
     private final AuditLog audit;
+    private final CadreRoster roster;
 
-    CadrePages(CadreSearch search, CadreFiles files, CadreFileEditor editor, SavedSearches savedSearches, LrmxImport lrmxImport,
+    CadrePages(CadreRoster roster, CadreSearch search, CadreFiles files, CadreFileEditor editor, SavedSearches savedSearches, LrmxImport lrmxImport,
                LrmxImportBatches batches, LrmxExport lrmxExport, RankPromotionList promotions, Organizations organizations,
                Persons persons, CodeTables codes, AuditLog audit) {
+        this.roster = roster;
         this.search = search;
         this.files = files;
         this.editor = editor;
@@ -157,29 +158,12 @@ class CadrePages {
         return "redirect:/cadres";
     }
 
-    /** 花名册: the search result as an Excel sheet with the chosen columns, in the chosen order. */
+    /** 花名册: the search result as an Excel sheet with the chosen columns. */
     @GetMapping("/roster")
     @PreAuthorize("hasAuthority('cadre:export')")
     void roster(@ModelAttribute CadreCriteria criteria, @RequestParam(required = false) List<String> columns,
                 @RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
-        List<RosterColumn> chosen = new ArrayList<>();
-        for (String c : columns == null ? List.<String>of() : columns) {
-            Arrays.stream(RosterColumn.values()).filter(v -> v.name().equals(c)).findFirst().ifPresent(chosen::add);
-        }
-        if (chosen.isEmpty()) {
-            chosen = List.of(RosterColumn.NAME, RosterColumn.SEX, RosterColumn.BIRTH, RosterColumn.UNIT, RosterColumn.CURRENT_POST,
-                    RosterColumn.RANK);
-        }
-        search.where(criteria, LocalDate.now()); // checks the chosen organization before any byte is written
-        List<RosterColumn> cols = List.copyOf(chosen);
-        RetirementSchedule retirement = files.retirementSchedule();
-        LocalDate today = LocalDate.now();
-        try (ExcelDownload excel = ExcelDownload.start(response, "干部花名册", cols.stream().map(RosterColumn::label).toArray(String[]::new))) {
-            search.forEach(criteria, sort == null ? "org" : sort,
-                    row -> excel.row(cols.stream().map(c -> c.value(row, codes, retirement, today)).toArray()));
-            audit.record("CADRE_EXPORT", "cadre", null, "导出干部花名册 " + excel.rows() + " 人（" + query(criteria) + "）");
-            excel.finish();
-        }
+        roster.write(criteria, columns, sort, response);
     }
 
     /** The 任免审批表 of every cadre the search finds, as a zip. */
