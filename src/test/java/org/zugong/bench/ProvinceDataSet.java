@@ -42,21 +42,24 @@ public final class ProvinceDataSet {
     static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
     static final String MARKER = "dataset.properties";
 
-    record Options(Path dir, int orgs, long persons, long seed, int batchRows, PersonPlacement.Order order) {
+    /** @param cadreShare cadre files as a share of all persons (0 for none), chosen among organs, institutions and state enterprises */
+    record Options(Path dir, int orgs, long persons, long seed, int batchRows, PersonPlacement.Order order, double cadreShare) {
     }
 
     private final Options options;
     private final PhaseClock clock = new PhaseClock();
+    private long cadreFiles;
 
     private ProvinceDataSet(Options options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        BenchArgs a = BenchArgs.parse(args, "dir", "orgs", "persons", "seed", "batch", "order");
+        BenchArgs a = BenchArgs.parse(args, "dir", "orgs", "persons", "seed", "batch", "order", "cadres");
         Options options = new Options(a.path("dir", "bench-data/province"), a.integer("orgs", 200_000),
                 a.number("persons", 5_000_000), a.number("seed", 42), a.integer("batch", 100_000),
-                PersonPlacement.Order.valueOf(a.text("order", "rosters").toUpperCase().replace('-', '_')));
+                PersonPlacement.Order.valueOf(a.text("order", "rosters").toUpperCase().replace('-', '_')),
+                Double.parseDouble(a.text("cadres", "0.06")));
         new ProvinceDataSet(options).generate();
     }
 
@@ -68,12 +71,13 @@ public final class ProvinceDataSet {
         if (Files.exists(pgDir.resolve("PG_VERSION"))) {
             throw new IllegalStateException("An incomplete data set is in " + options.dir() + " (no " + MARKER + "); delete the folder first");
         }
-        System.out.printf("Generating %,d organizations and %,d persons (seed %d, registered %s) into %s%n",
-                options.orgs(), options.persons(), options.seed(), options.order(), options.dir());
+        System.out.printf("Generating %,d organizations and %,d persons (seed %d, registered %s, cadre files for %.1f %%) into %s%n",
+                options.orgs(), options.persons(), options.seed(), options.order(), options.cadreShare() * 100, options.dir());
         SplittableRandom seeds = new SplittableRandom(options.seed());
         SplittableRandom treeRandom = seeds.split();
         SplittableRandom personRandom = seeds.split();
         SplittableRandom ivRandom = seeds.split();
+        SplittableRandom cadreRandom = seeds.split(); // split last: the tree and persons stay those of the seed
 
         BenchKeys keys = BenchKeys.random();
         clock.time("write key file", () -> keys.write(BenchKeys.fileIn(options.dir())));
@@ -90,7 +94,7 @@ public final class ProvinceDataSet {
             clock.time("Flyway migrations", () -> Flyway.configure().dataSource(db.dataSource())
                     .locations("classpath:db/migration").load().migrate());
             try (Connection c = db.connect()) {
-                load(c, tree, placement, codes, keys, personRandom, ivRandom, facts);
+                load(c, tree, placement, codes, keys, personRandom, ivRandom, cadreRandom, facts);
             }
             clock.time("CHECKPOINT", db::checkpoint);
         } finally {
@@ -105,13 +109,16 @@ public final class ProvinceDataSet {
     }
 
     private void load(Connection c, OrgTree tree, PersonPlacement placement, ProvinceCodes codes, BenchKeys keys,
-                      SplittableRandom personRandom, SplittableRandom ivRandom, TreeFacts facts) throws Exception {
-        SecondaryIndexes secondary = SecondaryIndexes.read(c, "org_organization", "person_person");
+                      SplittableRandom personRandom, SplittableRandom ivRandom, SplittableRandom cadreRandom,
+                      TreeFacts facts) throws Exception {
+        SecondaryIndexes secondary = SecondaryIndexes.read(c, "org_organization", "person_person", "cadre_profile",
+                "cadre_post", "cadre_rank", "cadre_annual_result", "cadre_record");
         clock.time("drop " + secondary.size() + " secondary indexes and constraints", () -> secondary.drop(c));
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             // COPY FREEZE needs the table truncated in the same transaction; it then also skips WAL.
-            s.execute("TRUNCATE org_organization, person_person CASCADE");
+            s.execute("TRUNCATE org_organization, person_person, cadre_profile, cadre_post, cadre_rank, cadre_annual_result, "
+                    + "cadre_record CASCADE");
         }
         CopyLoader copy = new CopyLoader(c);
         long orgRows = clock.time("COPY org_organization", () -> copy.load(OrganizationCopy.SQL, tree.nodes().iterator(),
@@ -119,11 +126,20 @@ public final class ProvinceDataSet {
         PersonCopy persons = new PersonCopy(new BenchCipher(keys, ivRandom));
         PersonGenerator generator = new PersonGenerator(codes, placement, new PersonTraits(codes), personRandom, AS_OF);
         long t0 = System.nanoTime();
-        long personRows = clock.time("generate, encrypt and COPY person_person", () -> copy.load(PersonCopy.SQL, generator,
+        List<CadreGenerator.Seed> cadreSeeds = new ArrayList<>();
+        double pick = cadrePickProbability(tree, placement);
+        var rows = CadreGenerator.picking(generator, tree, pick, cadreRandom, AS_OF, cadreSeeds);
+        long personRows = clock.time("generate, encrypt and COPY person_person", () -> copy.load(PersonCopy.SQL, rows,
                 persons::encode, options.batchRows(), n -> progress(n, t0)));
+        CadreGenerator cadres = new CadreGenerator(options.seed(), AS_OF);
+        for (CadreGenerator.Table table : CadreGenerator.tables()) {
+            clock.time("generate and COPY " + table.name(), () -> copy.load(table.sql(), CadreGenerator.cadres(cadreSeeds, cadres),
+                    table.encoder(), options.batchRows(), n -> { }));
+        }
+        cadreFiles = cadreSeeds.size();
         clock.time("commit", c::commit);
         c.setAutoCommit(true);
-        System.out.printf("Loaded %,d organizations and %,d persons%n", orgRows, personRows);
+        System.out.printf("Loaded %,d organizations, %,d persons and %,d cadre files%n", orgRows, personRows, cadreSeeds.size());
 
         clock.time("recreate secondary indexes and constraints", () -> secondary.recreate(c, clock));
         try (Statement s = c.createStatement()) {
@@ -135,10 +151,28 @@ public final class ProvinceDataSet {
             try (Statement s = c.createStatement()) {
                 s.execute("VACUUM (ANALYZE) org_organization");
                 s.execute("VACUUM (ANALYZE) person_person");
+                for (CadreGenerator.Table table : CadreGenerator.tables()) {
+                    s.execute("VACUUM (ANALYZE) " + table.name());
+                }
                 s.execute("ANALYZE");
             }
         });
         printCounts(c);
+    }
+
+    /**
+     * The chance that an active person aged 22–59 of an organ, institution or state enterprise gets a
+     * cadre file, so that the files number about {@code cadreShare} of all persons (ages are uniform
+     * over 1960–2004 births: 22–59 is about 82 % of them).
+     */
+    private double cadrePickProbability(OrgTree tree, PersonPlacement placement) {
+        long heads = 0;
+        for (OrgNode n : tree.nodes()) {
+            if (CadreGenerator.eligibleUnit(n)) {
+                heads += placement.headCount(n);
+            }
+        }
+        return heads == 0 ? 0 : Math.min(1.0, options.cadreShare() * options.persons() / (heads * 0.82 * 0.985));
     }
 
     private void progress(long rows, long startNanos) {
@@ -152,7 +186,8 @@ public final class ProvinceDataSet {
         System.out.println();
         System.out.println("| table | rows | table size | with indexes |");
         System.out.println("|---|---:|---:|---:|");
-        for (String table : List.of("org_organization", "person_person", "access_role", "access_user")) {
+        for (String table : List.of("org_organization", "person_person", "cadre_profile", "cadre_post", "cadre_rank",
+                "cadre_annual_result", "cadre_record", "access_role", "access_user")) {
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*), pg_size_pretty(pg_table_size('" + table + "')), "
                          + "pg_size_pretty(pg_total_relation_size('" + table + "')) FROM " + table)) {
@@ -182,6 +217,8 @@ public final class ProvinceDataSet {
         p.setProperty("persons", Long.toString(options.persons()));
         p.setProperty("seed", Long.toString(options.seed()));
         p.setProperty("order", options.order().name());
+        p.setProperty("cadreShare", Double.toString(options.cadreShare()));
+        p.setProperty("cadres", Long.toString(cadreFiles));
         p.setProperty("asOf", AS_OF.toString());
         p.setProperty("generatedAt", Instant.now().toString());
         p.setProperty("loadSeconds", Long.toString(clock.total().toSeconds()));

@@ -17,7 +17,10 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * echo "EXPLAIN ANALYZE SELECT count(*) FROM person_person;" | java -cp … org.zugong.bench.ProvinceSql --dir bench-data/province
+ * java -cp … org.zugong.bench.ProvinceSql --url jdbc:postgresql://localhost:PORT/postgres &lt; plans.sql   # the running application's database
  * </pre>
+ * With {@code --url} it connects (user postgres) to a database that is already running — e.g. the
+ * embedded PostgreSQL of an application started on the data set — instead of starting one.
  */
 public final class ProvinceSql {
 
@@ -25,11 +28,15 @@ public final class ProvinceSql {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = BenchArgs.parse(args, "dir").path("dir", "bench-data/province");
+        BenchArgs a = BenchArgs.parse(args, "dir", "url");
+        Path dir = a.path("dir", "bench-data/province");
+        String url = a.text("url", null);
         String input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines()
                 .collect(Collectors.joining("\n"));
-        try (BenchDatabase db = BenchDatabase.start(dir.resolve("pg"), BenchDatabase.Mode.APP);
-             Connection c = db.connectLikeTheApplication(); Statement s = c.createStatement()) {
+        BenchDatabase db = url == null ? BenchDatabase.start(dir.resolve("pg"), BenchDatabase.Mode.APP) : null;
+        try (Connection c = db != null ? db.connectLikeTheApplication()
+                : BenchDatabase.likeTheApplication(java.sql.DriverManager.getConnection(url, "postgres", ""));
+             Statement s = c.createStatement()) {
             for (String sql : input.split(";\\s*\n")) {
                 if (sql.isBlank()) {
                     continue;
@@ -50,6 +57,10 @@ public final class ProvinceSql {
                     }
                 }
                 System.out.printf("(%.1f ms)%n", (System.nanoTime() - t0) / 1e6);
+            }
+        } finally {
+            if (db != null) {
+                db.close();
             }
         }
     }
