@@ -129,7 +129,7 @@ class BrowserJourneyTests extends IntegrationTest {
             assertThat(countByName("林晓峰")).isZero();
 
             WebElement confirm = driver.findElement(By.id("confirm-import"));
-            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", confirm);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", confirm);
             confirm.click();
             WebElement done = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-done")));
             assertThat(done.getText()).contains("林晓峰").contains("罗婷");
