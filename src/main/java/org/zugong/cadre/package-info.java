@@ -1,7 +1,8 @@
 /**
  * 干部档案 (F10–F16): the cadre file on top of the person record, LRMX import and export, the
- * 任免审批表, search, rank-promotion eligibility, retirement dates and team structure. Work in
- * progress: the LRMX codec and the rule calculators come first, the file, pages and API next.
+ * printable 任免审批表, search with saved searches and rosters, rank-promotion eligibility,
+ * retirement dates and lists, and leadership-team structure. Its facade is {@link org.zugong.cadre.CadreFiles}
+ * and {@link org.zugong.cadre.CadreAnnualResults}; its events announce appointments, ranks, measures and results.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "干部档案")
 package org.zugong.cadre;

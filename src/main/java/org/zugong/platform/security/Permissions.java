@@ -19,6 +19,14 @@ public final class Permissions {
     public static final String CADRE_WRITE = "cadre:write";
     /** Export LRMX files and rosters (they carry full ID numbers or personal data) — audited. */
     public static final String CADRE_EXPORT = "cadre:export";
+    /** 考核: see periods, results, quotas and profiles in the jurisdiction. */
+    public static final String ASSESSMENT_READ = "assessment:read";
+    /** 考核组织: schemes, periods, population, proposals, 公示, confirmation, quota approvals, bulk entry. */
+    public static final String ASSESSMENT_MANAGE = "assessment:manage";
+    /** 领导评价: indicator scores and the evaluation of the people one assesses. */
+    public static final String ASSESSMENT_EVALUATE = "assessment:evaluate";
+    /** 个人小结: write one's own self-summary (or, for a clerk, on behalf of the unit's people). */
+    public static final String ASSESSMENT_SELF = "assessment:self";
     public static final String USER_MANAGE = "user:manage";
     public static final String ROLE_MANAGE = "role:manage";
     public static final String USER_UNLOCK = "user:unlock";
@@ -38,6 +46,10 @@ public final class Permissions {
         all.put(CADRE_READ, "查看干部档案");
         all.put(CADRE_WRITE, "维护干部档案（含导入任免审批表）");
         all.put(CADRE_EXPORT, "导出干部档案与花名册");
+        all.put(ASSESSMENT_READ, "查看考核");
+        all.put(ASSESSMENT_MANAGE, "组织考核（方案、周期、审定、公示、确认）");
+        all.put(ASSESSMENT_EVALUATE, "考核评价（领导评分）");
+        all.put(ASSESSMENT_SELF, "填写个人小结");
         all.put(USER_MANAGE, "用户管理（系统管理员）");
         all.put(ROLE_MANAGE, "角色与权限（安全管理员）");
         all.put(USER_UNLOCK, "解锁账号（安全管理员）");
