@@ -36,11 +36,11 @@ class CadreApi {
     /** A cadre in a list; the ID number is never part of a list. */
     record CadreListJson(long id, String name, String sex, LocalDate birthDate, int age, long orgId, String orgName,
                          String currentPost, String postLevel, LocalDate postSince, String rank, LocalDate rankSince,
-                         String category, String managementLevel, boolean sanctioned) {
+                         String category, String managementLevel, boolean sanctioned, boolean frontline) {
         static CadreListJson of(CadreRow r) {
             return new CadreListJson(r.personId(), r.name(), r.sex(), r.birthDate(), r.age(LocalDate.now()), r.orgId(), r.orgName(),
                     r.currentPost(), CadreApi.name(r.postLevel()), r.postSince(), CadreApi.name(r.rank()), r.rankSince(), CadreApi.name(r.category()),
-                    CadreApi.name(r.managementLevel()), r.sanctioned());
+                    CadreApi.name(r.managementLevel()), r.sanctioned(), r.frontline());
         }
     }
 

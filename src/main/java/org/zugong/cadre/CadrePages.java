@@ -125,6 +125,7 @@ class CadrePages {
         add(b, "yearsInPostMin", c.yearsInPostMin());
         add(b, "yearsInRankMin", c.yearsInRankMin());
         add(b, "sanctioned", c.sanctioned());
+        add(b, "frontline", c.frontline());
         String q = b.encode().build().getQuery();
         return q == null ? "" : q;
     }
@@ -461,7 +462,7 @@ class CadrePages {
     }
 
     private static CadreCriteria inUnit(Long orgId) {
-        return new CadreCriteria(orgId, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new CadreCriteria(orgId, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private void addOrgName(Model model, Long orgId) {
