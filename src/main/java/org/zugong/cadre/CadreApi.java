@@ -36,11 +36,11 @@ class CadreApi {
     /** A cadre in a list; the ID number is never part of a list. */
     record CadreListJson(long id, String name, String sex, LocalDate birthDate, int age, long orgId, String orgName,
                          String currentPost, String postLevel, LocalDate postSince, String rank, LocalDate rankSince,
-                         String category, String managementLevel, boolean sanctioned) {
+                         String category, String managementLevel, boolean sanctioned, boolean frontline) {
         static CadreListJson of(CadreRow r) {
             return new CadreListJson(r.personId(), r.name(), r.sex(), r.birthDate(), r.age(LocalDate.now()), r.orgId(), r.orgName(),
                     r.currentPost(), CadreApi.name(r.postLevel()), r.postSince(), CadreApi.name(r.rank()), r.rankSince(), CadreApi.name(r.category()),
-                    CadreApi.name(r.managementLevel()), r.sanctioned());
+                    CadreApi.name(r.managementLevel()), r.sanctioned(), r.frontline());
         }
     }
 
@@ -48,14 +48,15 @@ class CadreApi {
     record CadreJson(long id, String name, String sex, LocalDate birthDate, String idNumber, long orgId, String orgName,
                      CadreProfile profile, List<CadrePost> posts, List<CadreRankEntry> ranks, List<LrmxResumeLine> resume,
                      LrmxEducation fullTimeEducation, LrmxEducation inServiceEducation, List<CadreRecord> records,
-                     List<AnnualResult> annualResults, int familyMembers, String retirementMonth) {
+                     List<AnnualResult> annualResults, int familyMembers, String retirementMonth,
+                     List<FrontlineRecord> frontline) {
         static CadreJson of(CadreDossier d) {
             var p = d.person();
             var f = d.file();
             return new CadreJson(p.id(), p.name(), p.sex(), p.birthDate(), p.maskedIdNumber(), f.profile().orgId(),
                     f.profile().orgName(), f.profile(), f.posts(), f.ranks(), f.resume(), f.fullTimeEducation(),
                     f.inServiceEducation(), f.records(), f.annualResults(), f.family().size(),
-                    d.retirement().retirementMonth().toString());
+                    d.retirement().retirementMonth().toString(), f.frontline());
         }
     }
 
@@ -78,6 +79,10 @@ class CadreApi {
 
     /** The id of what an edit created. */
     record Created(long id) {
+    }
+
+    /** 认定 of a 「三将干部」 record through the API. */
+    record RecognizeRequest(LocalDate recognizedOn, String document, Integer version) {
     }
 
     /** 免职 through the API. */
@@ -167,6 +172,39 @@ class CadreApi {
     ResponseEntity<Void> family(@PathVariable long id, @RequestBody CadreFamilyForm form) {
         editor.replaceFamily(id, form);
         return ResponseEntity.noContent().build();
+    }
+
+    /** F25: the 「三将干部」 records of a cadre, in start order. */
+    @GetMapping("/{id}/frontline")
+    @PreAuthorize("hasAuthority('cadre:read')")
+    List<FrontlineRecord> frontline(@PathVariable long id) {
+        return files.requireVisible(id).file().frontline();
+    }
+
+    @PostMapping("/{id}/frontline")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    ResponseEntity<FrontlineRecord> addFrontline(@PathVariable long id, @RequestBody FrontlineForm form) {
+        long recordId = editor.addFrontline(id, form);
+        return ResponseEntity.status(HttpStatus.CREATED).body(frontlineRecord(id, recordId));
+    }
+
+    /** Replaces a record's values; {@code version} is required (409 when it changed meanwhile). */
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/frontline/{recordId}")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    FrontlineRecord updateFrontline(@PathVariable long id, @PathVariable long recordId, @RequestBody FrontlineForm form) {
+        editor.updateFrontline(id, recordId, form);
+        return frontlineRecord(id, recordId);
+    }
+
+    @PostMapping("/{id}/frontline/{recordId}/recognize")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    FrontlineRecord recognizeFrontline(@PathVariable long id, @PathVariable long recordId, @RequestBody RecognizeRequest request) {
+        editor.recognizeFrontline(id, recordId, request.recognizedOn(), request.document(), request.version());
+        return frontlineRecord(id, recordId);
+    }
+
+    private FrontlineRecord frontlineRecord(long id, long recordId) {
+        return files.requireVisible(id).file().frontline().stream().filter(r -> r.id() == recordId).findFirst().orElseThrow();
     }
 
     /** Search with any of the F13 filters, or {@code ?idNumber=} for the exact ID number. */

@@ -358,6 +358,120 @@ class CadreFileEditor {
         audit.record("CADRE_FAMILY", "cadre", personId, "修改家庭成员（" + members.size() + "人）");
     }
 
+    // ---- 「三将干部」 (F25) ------------------------------------------------------------------------------
+
+    /** Adds a 「三将干部」 record (拟认定 unless said otherwise); recognized at once, it is announced. */
+    long addFrontline(long personId, FrontlineForm f) {
+        requireFile(personId);
+        CadreRepository.FrontlineValues v = checkFrontline(f, null);
+        long id = repository.insertFrontline(personId, v, user());
+        repository.touch(personId, user());
+        audit.record("CADRE_FRONTLINE", "cadre", personId, "「三将干部」记录：" + v.task() + "（" + v.taskKind() + "，" + v.outcome()
+                + "，推荐单位 " + v.recommendingOrgId() + "）");
+        if (v.outcome() == FrontlineOutcome.已认定) {
+            events.publishEvent(new FrontlineRecognized(personId, id, v.task(), v.recognizedOn()));
+        }
+        return id;
+    }
+
+    /** Updates a record with its version; becoming 已认定 is announced. */
+    void updateFrontline(long personId, long recordId, FrontlineForm f) {
+        FrontlineRecord current = requireFrontline(requireFile(personId), recordId);
+        if (f.version() == null) {
+            throw FieldErrors.of("version", "缺少版本号，请刷新后重试");
+        }
+        CadreRepository.FrontlineValues v = checkFrontline(f, current);
+        if (!repository.updateFrontline(personId, recordId, f.version(), v, user())) {
+            throw new EditConflictException("「三将干部」记录“" + current.task() + "”");
+        }
+        repository.touch(personId, user());
+        audit.record("CADRE_FRONTLINE_UPDATE", "cadre", personId, "修改「三将干部」记录：" + v.task() + "（" + current.outcome()
+                + "→" + v.outcome() + "）");
+        if (v.outcome() == FrontlineOutcome.已认定 && !current.recognized()) {
+            events.publishEvent(new FrontlineRecognized(personId, recordId, v.task(), v.recognizedOn()));
+        }
+    }
+
+    /** 认定: marks a record 已认定 with the date and document number. */
+    void recognizeFrontline(long personId, long recordId, LocalDate recognizedOn, String document, Integer version) {
+        FrontlineRecord current = requireFrontline(requireFile(personId), recordId);
+        if (current.recognized()) {
+            throw new BusinessRuleException("该记录已认定，请勿重复提交");
+        }
+        FieldErrors.Collector errors = new FieldErrors.Collector();
+        checkRecognition(errors, current.startDate(), recognizedOn, document);
+        errors.throwIfAny();
+        if (!repository.recognizeFrontline(personId, recordId, version == null ? current.version() : version, recognizedOn,
+                document.strip(), user())) {
+            throw new EditConflictException("「三将干部」记录“" + current.task() + "”");
+        }
+        repository.touch(personId, user());
+        audit.record("CADRE_FRONTLINE_RECOGNIZE", "cadre", personId, "认定「三将干部」：" + current.task() + "（" + document.strip()
+                + "，" + recognizedOn + "）");
+        events.publishEvent(new FrontlineRecognized(personId, recordId, current.task(), recognizedOn));
+    }
+
+    private static FrontlineRecord requireFrontline(CadreFile file, long recordId) {
+        return file.frontline().stream().filter(r -> r.id() == recordId).findFirst()
+                .orElseThrow(() -> new org.zugong.platform.web.RecordNotFoundException("「三将干部」记录", recordId));
+    }
+
+    private CadreRepository.FrontlineValues checkFrontline(FrontlineForm f, FrontlineRecord current) {
+        FieldErrors.Collector errors = new FieldErrors.Collector();
+        if (f.task() == null || f.task().isBlank()) {
+            errors.add("task", "请填写任务名称");
+        }
+        length(errors, "task", f.task(), 200, "任务名称");
+        FrontlineTaskKind kind = option(errors, "taskKind", FrontlineTaskKind.class, f.taskKind(), "任务类别");
+        if (kind == null && !errors.hasField("taskKind")) {
+            errors.add("taskKind", "请选择任务类别");
+        }
+        if (f.startDate() == null) {
+            errors.add("startDate", "请填写开始时间");
+        } else if (f.startDate().isAfter(LocalDate.now())) {
+            errors.add("startDate", "开始时间不能晚于今天");
+        }
+        if (f.endDate() != null && f.startDate() != null && f.endDate().isBefore(f.startDate())) {
+            errors.add("endDate", "结束时间不能早于开始时间");
+        }
+        length(errors, "performance", f.performance(), 2000, "表现");
+        length(errors, "evidence", f.evidence(), 2000, "佐证材料");
+        Long orgId = f.recommendingOrgId();
+        if (orgId == null) {
+            errors.add("recommendingOrgId", "请选择推荐单位");
+        } else if (current != null && orgId == current.recommendingOrgId()) {
+            // unchanged: kept even if the unit has since left the caller's view
+        } else if (!organizations.isVisible(orgId)) {
+            audit.recordAlone("ACCESS_DENIED", "organization", orgId, "「三将干部」记录选择了管辖范围外的推荐单位", AuditOutcome.DENIED);
+            errors.add("recommendingOrgId", "所选推荐单位不存在或不在您的管辖范围内");
+        }
+        FrontlineOutcome outcome = option(errors, "outcome", FrontlineOutcome.class, f.outcome(), "认定结果");
+        if (outcome == null && !errors.hasField("outcome")) {
+            outcome = FrontlineOutcome.拟认定;
+        }
+        if (outcome == FrontlineOutcome.已认定) {
+            checkRecognition(errors, f.startDate(), f.recognizedOn(), f.document());
+        }
+        errors.throwIfAny();
+        boolean recognized = outcome == FrontlineOutcome.已认定;
+        return new CadreRepository.FrontlineValues(f.task().strip(), kind, f.startDate(), f.endDate(), clean(f.performance()),
+                clean(f.evidence()), orgId, outcome, recognized ? f.recognizedOn() : null, recognized ? f.document().strip() : null);
+    }
+
+    private static void checkRecognition(FieldErrors.Collector errors, LocalDate start, LocalDate recognizedOn, String document) {
+        if (recognizedOn == null) {
+            errors.add("recognizedOn", "已认定须填写认定时间");
+        } else if (recognizedOn.isAfter(LocalDate.now())) {
+            errors.add("recognizedOn", "认定时间不能晚于今天");
+        } else if (start != null && recognizedOn.isBefore(start)) {
+            errors.add("recognizedOn", "认定时间不能早于任务开始时间");
+        }
+        if (document == null || document.isBlank()) {
+            errors.add("document", "已认定须填写认定文号");
+        }
+        length(errors, "document", document, 100, "认定文号");
+    }
+
     private CadreFile requireFile(long personId) {
         scope.requireVisible(personId);
         return repository.load(personId).orElseThrow();

@@ -48,6 +48,14 @@ public final class CadreOptions {
         return List.of(AnnualGrade.values());
     }
 
+    public List<FrontlineTaskKind> frontlineKinds() {
+        return List.of(FrontlineTaskKind.values());
+    }
+
+    public List<FrontlineOutcome> frontlineOutcomes() {
+        return List.of(FrontlineOutcome.values());
+    }
+
     public List<RosterColumn> rosterColumns() {
         return List.of(RosterColumn.values());
     }

@@ -125,6 +125,7 @@ class CadrePages {
         add(b, "yearsInPostMin", c.yearsInPostMin());
         add(b, "yearsInRankMin", c.yearsInRankMin());
         add(b, "sanctioned", c.sanctioned());
+        add(b, "frontline", c.frontline());
         String q = b.encode().build().getQuery();
         return q == null ? "" : q;
     }
@@ -303,6 +304,23 @@ class CadrePages {
         return act(id, redirect, "已记录年度考核结果", () -> editor.putAnnualResult(id, form));
     }
 
+    /** F25: adds a 「三将干部」 record. */
+    @PostMapping("/{id}/frontline")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    String addFrontline(@PathVariable long id, @ModelAttribute FrontlineForm form, RedirectAttributes redirect) {
+        return act(id, redirect, "已记录「三将干部」", () -> editor.addFrontline(id, form));
+    }
+
+    /** F25: 认定 — marks a 「三将干部」 record 已认定 with the date and document number. */
+    @PostMapping("/{id}/frontline/{recordId}/recognize")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    String recognizeFrontline(@PathVariable long id, @PathVariable long recordId,
+                              @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate recognizedOn,
+                              @RequestParam(required = false) String document, @RequestParam(required = false) Integer version,
+                              RedirectAttributes redirect) {
+        return act(id, redirect, "已认定为「三将干部」", () -> editor.recognizeFrontline(id, recordId, recognizedOn, document, version));
+    }
+
     /** Runs a small edit from the file page; its field errors come back as one message at the top. */
     private String act(long id, RedirectAttributes redirect, String done, Runnable edit) {
         try {
@@ -461,7 +479,7 @@ class CadrePages {
     }
 
     private static CadreCriteria inUnit(Long orgId) {
-        return new CadreCriteria(orgId, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new CadreCriteria(orgId, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private void addOrgName(Model model, Long orgId) {

@@ -89,6 +89,9 @@ class CadreRepository {
             var family = groupedPairs(ids, "SELECT * FROM cadre_family WHERE person_id IN (:ids) ORDER BY person_id, seq",
                     (rs, n) -> new LrmxFamilyMember(rs.getString("relation"), decrypt(rs.getBytes("name_cipher")),
                             month(rs, "birth_month"), rs.getString("political_status"), decrypt(rs.getBytes("work_cipher"))));
+            var frontline = grouped(ids, """
+                    SELECT f.*, o.name AS org_name FROM cadre_frontline f JOIN org_organization o ON o.id = f.recommending_org_id
+                    WHERE f.person_id IN (:ids) ORDER BY f.person_id, f.start_date, f.id""", this::frontline, FrontlineRecord::personId);
             Map<Long, Map<String, LrmxEducation>> education = new HashMap<>();
             jdbc.sql("SELECT * FROM cadre_education WHERE person_id IN (:ids)").param("ids", ids).query(rs -> {
                 education.computeIfAbsent(rs.getLong("person_id"), k -> new HashMap<>()).put(rs.getString("kind"),
@@ -103,7 +106,8 @@ class CadreRepository {
                 Map<String, LrmxEducation> edu = education.getOrDefault(id, Map.of());
                 files.put(id, new CadreFile(profile, posts.getOrDefault(id, List.of()), ranks.getOrDefault(id, List.of()),
                         resume.getOrDefault(id, List.of()), edu.get(FULL_TIME), edu.get(IN_SERVICE),
-                        records.getOrDefault(id, List.of()), annual.getOrDefault(id, List.of()), family.getOrDefault(id, List.of())));
+                        records.getOrDefault(id, List.of()), annual.getOrDefault(id, List.of()), family.getOrDefault(id, List.of()),
+                        frontline.getOrDefault(id, List.of())));
             }
         }
         return files;
@@ -153,6 +157,15 @@ class CadreRepository {
         return new CadreRecord(rs.getLong("id"), rs.getLong("person_id"), CadreRecordKind.valueOf(rs.getString("kind")),
                 rs.getString("title"), rs.getString("authority"), date(rs, "decided_on"), date(rs, "effect_start"),
                 date(rs, "effect_end"), rs.getString("note"));
+    }
+
+    private FrontlineRecord frontline(ResultSet rs, int n) throws SQLException {
+        return new FrontlineRecord(rs.getLong("id"), rs.getLong("person_id"), rs.getString("task"),
+                FrontlineTaskKind.valueOf(rs.getString("task_kind")), date(rs, "start_date"), date(rs, "end_date"),
+                rs.getString("performance"), rs.getString("evidence"), rs.getLong("recommending_org_id"), rs.getString("org_name"),
+                FrontlineOutcome.valueOf(rs.getString("outcome")), date(rs, "recognized_on"), rs.getString("document"),
+                rs.getInt("version"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
     }
 
     private <T> Map<Long, List<T>> grouped(List<Long> ids, String sql, org.springframework.jdbc.core.RowMapper<T> mapper,
@@ -313,6 +326,58 @@ class CadreRepository {
                 .param("p", personId).param("kind", kind.name()).param("title", title).param("authority", authority)
                 .param("decided", decidedOn).param("start", effectStart).param("end", effectEnd).param("note", note)
                 .param("user", user).query(Long.class).single();
+    }
+
+    // ---- 「三将干部」 (F25) ----------------------------------------------------------------------------
+
+    /** The values of a 「三将干部」 record as checked by the editor. */
+    record FrontlineValues(String task, FrontlineTaskKind taskKind, LocalDate startDate, LocalDate endDate, String performance,
+                           String evidence, long recommendingOrgId, FrontlineOutcome outcome, LocalDate recognizedOn,
+                           String document) {
+    }
+
+    private static Map<String, Object> frontlineParams(FrontlineValues v) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("task", v.task());
+        p.put("kind", v.taskKind().name());
+        p.put("start", v.startDate());
+        p.put("end", v.endDate());
+        p.put("performance", v.performance());
+        p.put("evidence", v.evidence());
+        p.put("org", v.recommendingOrgId());
+        p.put("outcome", v.outcome().name());
+        p.put("recognizedOn", v.recognizedOn());
+        p.put("document", v.document());
+        return p;
+    }
+
+    long insertFrontline(long personId, FrontlineValues v, String user) {
+        return jdbc.sql("""
+                INSERT INTO cadre_frontline (person_id, task, task_kind, start_date, end_date, performance, evidence,
+                  recommending_org_id, outcome, recognized_on, document, created_by, updated_by)
+                VALUES (:p, :task, :kind, :start, :end, :performance, :evidence, :org, :outcome, :recognizedOn, :document, :user, :user)
+                RETURNING id""").params(frontlineParams(v)).param("p", personId).param("user", user).query(Long.class).single();
+    }
+
+    /** Updates a record of this person; false when it was changed meanwhile (or is not this person's). */
+    boolean updateFrontline(long personId, long id, int version, FrontlineValues v, String user) {
+        return jdbc.sql("""
+                UPDATE cadre_frontline SET task = :task, task_kind = :kind, start_date = :start, end_date = :end,
+                  performance = :performance, evidence = :evidence, recommending_org_id = :org, outcome = :outcome,
+                  recognized_on = :recognizedOn, document = :document, version = version + 1, updated_at = now(), updated_by = :user
+                WHERE id = :id AND person_id = :p AND version = :v""")
+                .params(frontlineParams(v)).param("id", id).param("p", personId).param("v", version).param("user", user)
+                .update() == 1;
+    }
+
+    /** Marks a record 已认定; false when it was changed meanwhile or is already recognized. */
+    boolean recognizeFrontline(long personId, long id, int version, LocalDate recognizedOn, String document, String user) {
+        return jdbc.sql("""
+                UPDATE cadre_frontline SET outcome = '已认定', recognized_on = :on, document = :document,
+                  version = version + 1, updated_at = now(), updated_by = :user
+                WHERE id = :id AND person_id = :p AND version = :v AND outcome <> '已认定'""")
+                .param("on", recognizedOn).param("document", document).param("user", user).param("id", id)
+                .param("p", personId).param("v", version).update() == 1;
     }
 
     /**

@@ -8,7 +8,8 @@ public record CadreRow(long personId, String name, String sex, LocalDate birthDa
                        String education, String politicalStatus, LocalDate partyJoinDate, LocalDate workStartDate,
                        long orgId, String orgName, String currentPost, RankLeadingPost postLevel, LocalDate postSince,
                        Rank rank, LocalDate rankSince, CadreCategory category, ManagementLevel managementLevel,
-                       String professionalTitle, RetirementGroup retirementGroup, boolean sanctioned) {
+                       String professionalTitle, RetirementGroup retirementGroup, boolean sanctioned,
+                       boolean frontline) {
 
     public int age(LocalDate on) {
         return Period.between(birthDate, on).getYears();

@@ -33,7 +33,8 @@ class CadreSearch {
             p.party_join_date, p.work_start_date, c.org_id, o.name AS org_name, c.current_post_text, c.post_level, c.post_since,
             c.rank, c.rank_since, c.category, c.management_level, c.professional_title, c.retirement_group,
             EXISTS (SELECT 1 FROM cadre_record r WHERE r.person_id = c.person_id AND r.kind <> '奖励'
-                    AND coalesce(r.effect_start, r.decided_on) <= :today AND (r.effect_end IS NULL OR r.effect_end >= :today)) AS sanctioned
+                    AND coalesce(r.effect_start, r.decided_on) <= :today AND (r.effect_end IS NULL OR r.effect_end >= :today)) AS sanctioned,
+            EXISTS (SELECT 1 FROM cadre_frontline fl WHERE fl.person_id = c.person_id AND fl.outcome = '已认定') AS frontline
             """;
     private static final String FROM = """
             FROM cadre_profile c JOIN org_organization o ON o.id = c.org_id JOIN person_view p ON p.id = c.person_id
@@ -248,6 +249,9 @@ class CadreSearch {
                     EXISTS (SELECT 1 FROM cadre_record r WHERE r.person_id = c.person_id AND r.kind <> '奖励'
                             AND coalesce(r.effect_start, r.decided_on) <= :today AND (r.effect_end IS NULL OR r.effect_end >= :today))""");
         }
+        if (Boolean.TRUE.equals(f.frontline())) {
+            terms.add("EXISTS (SELECT 1 FROM cadre_frontline fl WHERE fl.person_id = c.person_id AND fl.outcome = '已认定')");
+        }
         return new Filter(List.copyOf(orgTerms), List.copyOf(terms), params);
     }
 
@@ -272,7 +276,8 @@ class CadreSearch {
                 rs.getObject("post_since", LocalDate.class), named(Rank.class, rs.getString("rank")),
                 rs.getObject("rank_since", LocalDate.class), named(CadreCategory.class, rs.getString("category")),
                 named(ManagementLevel.class, rs.getString("management_level")), rs.getString("professional_title"),
-                RetirementGroup.valueOf(rs.getString("retirement_group")), rs.getBoolean("sanctioned"));
+                RetirementGroup.valueOf(rs.getString("retirement_group")), rs.getBoolean("sanctioned"),
+                rs.getBoolean("frontline"));
     }
 
     private static <E extends Enum<E>> E named(Class<E> type, String value) {

@@ -27,7 +27,8 @@ public enum RosterColumn {
     MANAGEMENT_LEVEL("管理层级"),
     PROFESSIONAL_TITLE("专业技术职务"),
     RETIREMENT("退休时间"),
-    SANCTIONED("处分/诫勉影响期内");
+    SANCTIONED("处分/诫勉影响期内"),
+    FRONTLINE("三将干部");
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM");
 
@@ -64,6 +65,7 @@ public enum RosterColumn {
             case PROFESSIONAL_TITLE -> r.professionalTitle();
             case RETIREMENT -> retirement.compute(YearMonth.from(r.birthDate()), r.retirementGroup()).retirementMonth().format(MONTH);
             case SANCTIONED -> r.sanctioned() ? "是" : "否";
+            case FRONTLINE -> r.frontline() ? "是" : "否";
         };
     }
 }

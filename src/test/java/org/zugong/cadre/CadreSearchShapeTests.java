@@ -51,7 +51,7 @@ class CadreSearchShapeTests extends IntegrationTest {
     }
 
     private static CadreCriteria criteria(Long orgId, String sex, String rank, Integer yearsInRankMin) {
-        return new CadreCriteria(orgId, null, null, null, sex, null, null, null, rank, null, null, null, null, yearsInRankMin, null);
+        return new CadreCriteria(orgId, null, null, null, sex, null, null, null, rank, null, null, null, null, yearsInRankMin, null, null);
     }
 
     private void assertSameBothWays(CadreCriteria criteria) {
