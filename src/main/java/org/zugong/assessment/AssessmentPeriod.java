@@ -15,4 +15,12 @@ public record AssessmentPeriod(long id, long orgId, String orgName, String orgPa
     public boolean annual() {
         return kind == PeriodKind.ANNUAL;
     }
+
+    /** A stored grade as shown: the annual grade's name for its code, the routine grade as is. */
+    public String gradeName(String grade) {
+        if (grade == null) {
+            return "";
+        }
+        return annual() ? org.zugong.cadre.AnnualGrade.ofCode(grade).map(org.zugong.cadre.AnnualGrade::chineseName).orElse(grade) : grade;
+    }
 }

@@ -206,10 +206,7 @@ class AssessmentWorkflow {
     }
 
     static String gradeName(AssessmentPeriod period, String grade) {
-        if (grade == null) {
-            return "—";
-        }
-        return period.annual() ? AnnualGrade.ofCode(grade).map(AnnualGrade::chineseName).orElse(grade) : grade;
+        return grade == null ? "—" : period.gradeName(grade);
     }
 
     /** Sends a person's assessment back one stage with the reason (also out of 公示, on a complaint). */

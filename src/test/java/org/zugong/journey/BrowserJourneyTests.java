@@ -150,6 +150,66 @@ class BrowserJourneyTests extends IntegrationTest {
         });
     }
 
+    /**
+     * A unit through a whole annual assessment in the browser: open the period, each person's
+     * self-summary, the leader's evaluation and the proposed grade, 公示, confirmation; the results then
+     * stand in the cadre files.
+     */
+    @Test
+    void clerkRunsAUnitThroughAWholeAnnualAssessment() throws Exception {
+        screenshotOnFailure("assessment-journey", () -> {
+            int year = java.time.LocalDate.now().getYear();
+            long unit = jdbc.sql("""
+                    SELECT c.org_id FROM cadre_profile c JOIN org_organization o ON o.id = c.org_id
+                    WHERE o.path LIKE (SELECT path FROM org_organization WHERE id = :county) || '%'
+                      AND NOT EXISTS (SELECT 1 FROM assessment_period a WHERE a.org_id = c.org_id AND a.year = :y)
+                    GROUP BY c.org_id HAVING count(*) BETWEEN 2 AND 4 ORDER BY count(*), c.org_id LIMIT 1""")
+                    .param("county", county(2)).param("y", year).query(Long.class).single();
+            login("county2");
+            driver.get(url("/assessment/periods"));
+            setValue(driver.findElement(By.id("orgId")), Long.toString(unit));
+            new Select(driver.findElement(By.id("period-kind"))).selectByValue("ANNUAL");
+            driver.findElement(By.id("open-period-submit")).click();
+            WebElement unitLink = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#unit-table a")));
+            unitLink.click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-table")));
+            String unitUrl = driver.getCurrentUrl();
+            java.util.List<String> people = driver.findElements(By.cssSelector("#result-table td:first-child a")).stream()
+                    .map(a -> a.getAttribute("href")).toList();
+            assertThat(people).hasSizeBetween(2, 4);
+            for (String person : people) {
+                driver.get(person);
+                driver.findElement(By.id("self-summary")).sendKeys("认真履行岗位职责，较好完成年度各项任务。");
+                driver.findElement(By.id("submit-self-summary")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evaluation-score"))).sendKeys("86");
+                driver.findElement(By.id("evaluation-note")).sendKeys("工作扎实");
+                driver.findElement(By.id("submit-evaluation")).click();
+                new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("proposal-grade")))).selectByValue("2");
+                driver.findElement(By.id("submit-proposal")).click();
+                wait.until(ExpectedConditions.textToBe(By.id("grade-name"), "称职"));
+                assertThat(driver.findElement(By.id("steps")).getText()).contains("个人小结 完成").contains("领导评价 完成").contains("拟定等次 完成");
+            }
+            driver.get(unitUrl);
+            driver.findElement(By.id("start-publicity")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("publicity-span")));
+            // Five working days pass.
+            jdbc.sql("UPDATE assessment_result SET publicity_to = CURRENT_DATE - 1 WHERE org_id = :o AND publicity_to IS NOT NULL AND stage = 'PUBLICITY'")
+                    .param("o", unit).update();
+            driver.get(unitUrl);
+            driver.findElement(By.id("confirm-unit")).click();
+            driver.switchTo().alert().accept();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已确认"));
+            assertThat(driver.findElement(By.id("result-table")).getText()).contains("已确认");
+
+            // The results stand in the cadre file.
+            long personId = Long.parseLong(people.getFirst().replaceAll(".*/results/(\\d+).*", "$1"));
+            driver.get(url("/cadres/" + personId));
+            WebElement annual = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("annual-results")));
+            assertThat(annual.getText()).contains(year + " 称职");
+            assertThat(driver.findElement(By.id("annual-text")).getText()).contains(year + "年度考核称职");
+        });
+    }
+
     private void journey() throws Exception {
         // Log in.
         login("county1");
