@@ -120,7 +120,7 @@ class DemoDataLoader implements ApplicationRunner {
             long[] personIds = writer.insertPersons(people, orgIds);
             writer.insertCadreFiles(cadreFiles, personIds, orgIds);
         }
-        new DemoSchemes(jdbc).insert(orgIds[0]);
+        new DemoSchemes(jdbc).insert(orgIds[0]); // the root 湘云市 is planned first
         List<String> usernames = new DemoAccounts(jdbc).insert(city, orgIds, passwordEncoder.encode(PASSWORD));
         return new Summary(city.organizations().size(), city.branchCount(), withPeople ? people.size() : 0,
                 withPeople ? cadreFiles.size() : 0, usernames);
