@@ -24,7 +24,8 @@ import org.zugong.platform.db.DatabaseMode;
 /**
  * Seeds the fictional city 湘云市 on the first start of an empty database, so that a fresh install
  * can be tried at once: about a thousand organizations, five thousand persons, the cadre files of the
- * six hundred cadres among them ({@link DemoCadres}) and the demo logins.
+ * six hundred cadres among them ({@link DemoCadres}), the city's assessment schemes ({@link DemoSchemes})
+ * and the demo logins.
  *
  * <p>Runs when {@code zugong.demo-data} is {@code true}, or {@code auto} (the default) with the
  * embedded database — never against an external database unless asked — and only while
@@ -34,7 +35,7 @@ import org.zugong.platform.db.DatabaseMode;
  * the 换届 reminders always have something to show).
  *
  * <p>This is the one deliberate exception to the module boundaries: it inserts straight into the
- * tables of the organization, person, cadre and access modules instead of going through their services,
+ * tables of the organization, person, cadre, assessment and access modules instead of going through their services,
  * because those services check the acting user, audit each change and publish events — none of which
  * make sense for data nobody entered, and all of which would make a thousand-fold load slow.
  * Runs before other runners so that they find the seeded tree.
@@ -119,6 +120,7 @@ class DemoDataLoader implements ApplicationRunner {
             long[] personIds = writer.insertPersons(people, orgIds);
             writer.insertCadreFiles(cadreFiles, personIds, orgIds);
         }
+        new DemoSchemes(jdbc).insert(orgIds[0]); // the root 湘云市 is planned first
         List<String> usernames = new DemoAccounts(jdbc).insert(city, orgIds, passwordEncoder.encode(PASSWORD));
         return new Summary(city.organizations().size(), city.branchCount(), withPeople ? people.size() : 0,
                 withPeople ? cadreFiles.size() : 0, usernames);
