@@ -33,8 +33,11 @@ class AssessmentPages {
     private final AssessmentWorkflow workflow;
     private final AssessmentResults results;
     private final Organizations organizations;
+    private final AssessmentSchemes schemes;
 
-    AssessmentPages(AssessmentPeriods periods, AssessmentWorkflow workflow, AssessmentResults results, Organizations organizations) {
+    AssessmentPages(AssessmentPeriods periods, AssessmentWorkflow workflow, AssessmentResults results, Organizations organizations,
+                    AssessmentSchemes schemes) {
+        this.schemes = schemes;
         this.periods = periods;
         this.workflow = workflow;
         this.results = results;
@@ -153,6 +156,7 @@ class AssessmentPages {
         model.addAttribute("steps", results.steps(period, personId));
         model.addAttribute("gradeName", AssessmentWorkflow.gradeName(period, result.grade()));
         model.addAttribute("suggestedName", AssessmentWorkflow.gradeName(period, result.suggestedGrade()));
+        model.addAttribute("scheme", result.schemeId() == null ? null : schemes.find(result.schemeId()).orElse(null));
         return "assessment/result";
     }
 
@@ -169,9 +173,22 @@ class AssessmentPages {
     @PostMapping("/{id}/results/{personId}/evaluation")
     @PreAuthorize("hasAuthority('assessment:evaluate')")
     String evaluate(@PathVariable long id, @PathVariable long personId, @RequestParam(required = false) BigDecimal score,
-                    @RequestParam(required = false) String note, @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+                    @RequestParam(required = false) String note, @RequestParam(required = false) Integer version,
+                    @RequestParam java.util.Map<String, String> params, RedirectAttributes redirect) {
+        // Indicator scores arrive as scores[<indicator id>]=<score>.
+        java.util.Map<String, BigDecimal> scores = new java.util.LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("scores[") && k.endsWith("]") && v != null && !v.isBlank()) {
+                try {
+                    scores.put(k.substring(7, k.length() - 1), new BigDecimal(v.strip()));
+                } catch (NumberFormatException e) {
+                    scores.put(k.substring(7, k.length() - 1), BigDecimal.valueOf(-1));
+                }
+            }
+        });
         return act(redirect, "已提交领导评价", resultUrl(id, personId), () -> {
-            workflow.evaluate(id, personId, new EvaluationForm(null, score, note, version), version);
+            workflow.evaluate(id, personId, new EvaluationForm(scores.isEmpty() ? null : scores, scores.isEmpty() ? score : null, note, version),
+                    version);
             return null;
         });
     }

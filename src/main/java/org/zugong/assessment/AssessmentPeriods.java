@@ -33,9 +33,14 @@ class AssessmentPeriods {
     private final AssessmentScope scope;
     private final Organizations organizations;
     private final AuditLog audit;
+    private final AssessmentSchemes schemes;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
     private final AssessmentRules rules = AssessmentRules.load();
 
-    AssessmentPeriods(AssessmentRepository repository, AssessmentScope scope, Organizations organizations, AuditLog audit) {
+    AssessmentPeriods(AssessmentRepository repository, AssessmentScope scope, Organizations organizations, AuditLog audit,
+                      AssessmentSchemes schemes, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
+        this.schemes = schemes;
+        this.jdbc = jdbc;
         this.repository = repository;
         this.scope = scope;
         this.organizations = organizations;
@@ -103,8 +108,57 @@ class AssessmentPeriods {
         long id = repository.insertPeriod(org.id(), kind, f.year(), quarter, name, publicityDays, percent,
                 kind == PeriodKind.ROUTINE ? goodCap : null, user);
         int people = repository.insertPopulation(id, org.path(), user);
-        audit.record("ASSESSMENT_OPEN", "assessment_period", id, org.name() + name + "：考核对象 " + people + " 人");
+        int withScheme = assignSchemes(id, LocalDate.of(f.year(), 12, 31).isAfter(LocalDate.now()) ? LocalDate.now() : LocalDate.of(f.year(), 12, 31));
+        audit.record("ASSESSMENT_OPEN", "assessment_period", id, org.name() + name + "：考核对象 " + people + " 人，其中 "
+                + withScheme + " 人适用考核方案");
         return id;
+    }
+
+    /**
+     * Gives each result the scheme for its unit, unit category and post type (F20 分类设置考核指标): one
+     * lookup per distinct combination, then one update per combination.
+     */
+    private int assignSchemes(long periodId, LocalDate on) {
+        List<Map<String, Object>> groups = jdbc.queryForList("""
+                SELECT r.org_id, c.category, CASE WHEN c.post_level IS NOT NULL THEN '领导班子成员' ELSE coalesce(c.job_class, '综合管理类') END AS post_type
+                FROM assessment_result r JOIN cadre_view c ON c.person_id = r.person_id
+                WHERE r.period_id = :period GROUP BY 1, 2, 3""", Map.of("period", periodId));
+        int assigned = 0;
+        for (Map<String, Object> g : groups) {
+            SchemeUnitCategory category = unitCategory((String) g.get("category"));
+            SchemePostType postType = SchemePostType.valueOf((String) g.get("post_type"));
+            long orgId = ((Number) g.get("org_id")).longValue();
+            var scheme = schemes.applicable(orgId, category, postType, on)
+                    .or(() -> postType == SchemePostType.领导班子成员 ? java.util.Optional.empty()
+                            : schemes.applicable(orgId, category, SchemePostType.综合管理类, on));
+            if (scheme.isPresent()) {
+                Map<String, Object> p = new HashMap<>();
+                p.put("scheme", scheme.get().id());
+                p.put("period", periodId);
+                p.put("org", orgId);
+                p.put("category", g.get("category"));
+                p.put("postType", postType.name());
+                assigned += jdbc.update("""
+                        UPDATE assessment_result r SET scheme_id = :scheme FROM cadre_view c
+                        WHERE r.period_id = :period AND r.org_id = :org AND c.person_id = r.person_id
+                          AND c.category IS NOT DISTINCT FROM :category
+                          AND (CASE WHEN c.post_level IS NOT NULL THEN '领导班子成员' ELSE coalesce(c.job_class, '综合管理类') END) = :postType""", p);
+            }
+        }
+        return assigned;
+    }
+
+    /** The scheme category of a cadre file's category (公务员 work in organs). */
+    static SchemeUnitCategory unitCategory(String cadreCategory) {
+        if (cadreCategory == null) {
+            return SchemeUnitCategory.机关;
+        }
+        return switch (cadreCategory) {
+            case "参公" -> SchemeUnitCategory.参公事业单位;
+            case "事业" -> SchemeUnitCategory.事业单位;
+            case "国企" -> SchemeUnitCategory.国有企业;
+            default -> SchemeUnitCategory.机关;
+        };
     }
 
     static String name(PeriodKind kind, int year, Integer quarter) {

@@ -44,10 +44,12 @@ class AssessmentWorkflow {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
+    private final AssessmentSchemes schemes;
 
-    AssessmentWorkflow(AssessmentRepository repository, AssessmentScope scope, AssessmentPeriods periods, WorkingDays workingDays,
+    AssessmentWorkflow(AssessmentSchemes schemes, AssessmentRepository repository, AssessmentScope scope, AssessmentPeriods periods, WorkingDays workingDays,
                        CadreAnnualResults cadreResults, NamedParameterJdbcTemplate jdbc, AuditLog audit,
                        ApplicationEventPublisher events, ObjectMapper json) {
+        this.schemes = schemes;
         this.repository = repository;
         this.scope = scope;
         this.periods = periods;
@@ -117,19 +119,20 @@ class AssessmentWorkflow {
         BigDecimal score = f.score();
         String indicatorScores = null;
         if (f.scores() != null && !f.scores().isEmpty()) {
-            Map<String, BigDecimal> scores = new LinkedHashMap<>();
-            BigDecimal sum = BigDecimal.ZERO;
+            Scheme scheme = c.result().schemeId() == null ? null : schemes.find(c.result().schemeId()).orElse(null);
+            if (scheme == null) {
+                throw FieldErrors.of("scores", "该人员没有适用的考核方案，请直接填写总分");
+            }
+            Map<Long, BigDecimal> scores = new LinkedHashMap<>();
             for (var e : f.scores().entrySet()) {
-                if (e.getValue() == null || e.getValue().signum() < 0 || e.getValue().compareTo(BigDecimal.valueOf(100)) > 0) {
-                    throw FieldErrors.of("scores[" + e.getKey() + "]", "指标得分应在0至100之间");
+                try {
+                    scores.put(Long.parseLong(e.getKey()), e.getValue());
+                } catch (NumberFormatException ex) {
+                    throw FieldErrors.of("scores", "指标编号“" + e.getKey() + "”无效");
                 }
-                scores.put(e.getKey(), e.getValue());
-                sum = sum.add(e.getValue());
             }
+            score = schemes.weightedScore(scheme, scores);
             indicatorScores = json.writeValueAsString(scores);
-            if (score == null) {
-                score = sum.divide(BigDecimal.valueOf(scores.size()), 2, RoundingMode.HALF_UP);
-            }
         }
         if (score == null) {
             throw FieldErrors.of("score", "请填写评价得分");

@@ -195,6 +195,36 @@ class AssessmentWorkflowTests extends IntegrationTest {
     }
 
     @Test
+    void theLeaderScoresEachIndicatorOfTheUnitsSchemeAndTheTotalIsWeighted() throws Exception {
+        long unit = unitWithCadres(1, 3, 1);
+        long period = open("county1", unit);
+        Long withScheme = jdbc.sql("SELECT person_id FROM assessment_result WHERE period_id = :p AND org_id = :o AND scheme_id IS NOT NULL ORDER BY person_id LIMIT 1")
+                .param("p", period).param("o", unit).query(Long.class).optional().orElse(null);
+        assertThat(withScheme).as("the demo city's schemes apply to its organs").isNotNull();
+        long scheme = jdbc.sql("SELECT scheme_id FROM assessment_result WHERE period_id = :p AND person_id = :x").param("p", period)
+                .param("x", withScheme).query(Long.class).single();
+        List<java.util.Map<String, Object>> indicators = jdbc.sql("SELECT id, weight, method, max_score, levels FROM assessment_indicator WHERE scheme_id = :s ORDER BY seq")
+                .param("s", scheme).query().listOfRows();
+        StringBuilder scores = new StringBuilder("{");
+        java.math.BigDecimal expected = java.math.BigDecimal.ZERO;
+        for (var i : indicators) {
+            java.math.BigDecimal value = "SCORE".equals(i.get("method")) ? java.math.BigDecimal.valueOf(90)
+                    : new java.math.BigDecimal(((String) i.get("levels")).split(";")[0].split("=")[1]);
+            scores.append(scores.length() > 1 ? "," : "").append('"').append(i.get("id")).append("\":").append(value);
+            expected = expected.add(value.multiply((java.math.BigDecimal) i.get("weight")));
+        }
+        scores.append('}');
+        String base = "/api/v1/assessment/periods/" + period + "/results/" + withScheme;
+        api("county1", post(base + "/self-summary"), "{\"text\":\"小结\"}").andExpect(status().isNoContent());
+        // A missing indicator is refused, naming it.
+        api("county1", post(base + "/evaluation"), "{\"scores\":{\"" + indicators.getFirst().get("id") + "\":90}}")
+                .andExpect(status().isBadRequest());
+        api("county1", post(base + "/evaluation"), "{\"scores\":" + scores + "}").andExpect(status().isNoContent());
+        mvc.perform(get(base).header(HttpHeaders.AUTHORIZATION, bearer("county1")))
+                .andExpect(jsonPath("$.score").value(expected.divide(java.math.BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP).toPlainString()));
+    }
+
+    @Test
     void twoConsecutiveIncompetentYearsRaiseTheDismissalReviewFlag() throws Exception {
         long unit = unitWithCadres(5, 3, 0);
         long period = open("county5", unit);

@@ -181,7 +181,14 @@ class BrowserJourneyTests extends IntegrationTest {
                 driver.get(person);
                 driver.findElement(By.id("self-summary")).sendKeys("认真履行岗位职责，较好完成年度各项任务。");
                 driver.findElement(By.id("submit-self-summary")).click();
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evaluation-score"))).sendKeys("86");
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evaluation-note")));
+                // The unit's scheme asks a score per indicator (德、能、勤、绩、廉 …), or a total without a scheme.
+                for (WebElement input : driver.findElements(By.cssSelector("#indicator-scores input, #evaluation-score"))) {
+                    input.sendKeys("86");
+                }
+                for (WebElement select : driver.findElements(By.cssSelector("#indicator-scores select"))) {
+                    new Select(select).selectByIndex(1);
+                }
                 driver.findElement(By.id("evaluation-note")).sendKeys("工作扎实");
                 driver.findElement(By.id("submit-evaluation")).click();
                 new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("proposal-grade")))).selectByValue("2");
