@@ -54,7 +54,19 @@ class AssessmentPeriods {
     @Transactional(readOnly = true)
     List<AssessmentPeriod> list(Integer year, PeriodKind kind, PageRequest page) {
         Jurisdiction j = scope.jurisdiction();
-        return repository.periods(j.all() ? null : j.paths(), List.copyOf(j.orgIds()), year, kind, page.size(), (int) page.offset());
+        if (j.all()) {
+            return repository.periods(null, null, year, kind, page.size(), (int) page.offset());
+        }
+        // Single organizations of the scope (仅本单位) count as the places a period may lie above.
+        List<String> above = new ArrayList<>(j.paths());
+        List<String> inside = new ArrayList<>(j.paths());
+        for (Long id : j.orgIds()) {
+            organizations.path(id).ifPresent(path -> {
+                above.add(path);
+                inside.add(path);
+            });
+        }
+        return repository.periods(inside, above, year, kind, page.size(), (int) page.offset());
     }
 
     long open(PeriodForm f) {

@@ -39,19 +39,19 @@ class AssessmentRepository {
     }
 
     /**
-     * Periods whose subtree meets the jurisdiction: opened inside it, or above it (a city's period covers
-     * the county's units). {@code paths} are the jurisdiction's path prefixes; null means everything.
+     * Periods whose subtree meets the jurisdiction: opened inside one of {@code insidePaths}, or above one
+     * of {@code abovePaths} (a city's period covers the county's units; a county's period covers a unit
+     * clerk's unit). Both null means everything.
      */
-    List<AssessmentPeriod> periods(List<String> paths, List<Long> orgIds, Integer year, PeriodKind kind, int limit, int offset) {
+    List<AssessmentPeriod> periods(List<String> insidePaths, List<String> abovePaths, Integer year, PeriodKind kind, int limit, int offset) {
         Map<String, Object> p = new HashMap<>();
         List<String> terms = new ArrayList<>();
-        if (paths != null) {
-            terms.add("(EXISTS (SELECT 1 FROM unnest(CAST(:paths AS text[])) j(prefix) WHERE o.path LIKE j.prefix || '%' OR j.prefix LIKE o.path || '%')"
-                    + (orgIds.isEmpty() ? "" : " OR a.org_id IN (:orgIds)") + ")");
-            p.put("paths", paths.toArray(String[]::new));
-            if (!orgIds.isEmpty()) {
-                p.put("orgIds", orgIds);
-            }
+        if (insidePaths != null) {
+            terms.add("""
+                    (EXISTS (SELECT 1 FROM unnest(CAST(:inside AS text[])) j(prefix) WHERE o.path LIKE j.prefix || '%')
+                     OR EXISTS (SELECT 1 FROM unnest(CAST(:above AS text[])) j(path) WHERE j.path LIKE o.path || '%'))""");
+            p.put("inside", insidePaths.toArray(String[]::new));
+            p.put("above", abovePaths.toArray(String[]::new));
         }
         if (year != null) {
             terms.add("a.year = :year");

@@ -47,6 +47,15 @@ final class DemoAccounts {
                     orgIds[county.key()]));
             users.add(new UserSpec("county" + (i + 1), county.name() + "委组织部", orgIds[county.departmentKey()], code));
         }
+        // A unit's own HR clerk: the 仅本单位 scope, the assessment work of that unit only.
+        DemoCity.County first = city.counties().getFirst();
+        OrgSpec unit = city.organizations().stream()
+                .filter(o -> o.parentKey() == first.key() && o.kind() == org.zugong.organization.OrganizationKind.ORGAN && o.name().endsWith("财政局"))
+                .findFirst().orElseThrow();
+        roles.add(new RoleSpec("UNIT_HR", "单位人事干部", DataScope.ORG, null, List.of(Permissions.ORG_READ, Permissions.PERSON_READ,
+                Permissions.CADRE_READ, Permissions.ASSESSMENT_READ, Permissions.ASSESSMENT_MANAGE, Permissions.ASSESSMENT_EVALUATE,
+                Permissions.ASSESSMENT_SELF), null));
+        users.add(new UserSpec("unit1", unit.name() + "人事科", orgIds[unit.key()], "UNIT_HR"));
         roles.add(new RoleSpec("SYSADMIN", "系统管理员", DataScope.ALL, "SYSTEM",
                 List.of(Permissions.USER_MANAGE, Permissions.ORG_READ), null));
         roles.add(new RoleSpec("SECADMIN", "安全管理员", DataScope.ALL, "SECURITY",
