@@ -171,7 +171,6 @@ class DemoAssessmentsTests {
         Map<String, Long> counts = plan.results().stream().filter(r -> plan.periods().get(r.period()).kind() == PeriodKind.ROUTINE)
                 .collect(Collectors.groupingBy(Result::grade, Collectors.counting()));
         double n = counts.values().stream().mapToLong(Long::longValue).sum();
-        System.out.println(counts);
         assertThat(counts.get("好") / n).isBetween(0.30, 0.40);
         assertThat(counts.get("较好") / n).isBetween(0.40, 0.52);
         assertThat(counts.get("一般") / n).isBetween(0.10, 0.20);
