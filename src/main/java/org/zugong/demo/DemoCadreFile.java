@@ -32,6 +32,14 @@ record DemoCadreFile(int personIndex, int orgKey, CadreCategory category, JobCla
     static final String FULL_TIME = "FULL_TIME";
     static final String IN_SERVICE = "IN_SERVICE";
 
+    /** The same file with other annual results and records, and the printed texts that follow from them. */
+    DemoCadreFile withAnnualAndRecords(List<Annual> newAnnual, List<Record> newRecords) {
+        return new DemoCadreFile(personIndex, orgKey, category, jobClass, managementLevel, retirementGroup, birthPlace,
+                partyJoinText, professionalTitle, specialty, currentPostText, DemoCadres.rewardsText(newRecords),
+                DemoCadres.annualText(newAnnual), reportingUnit, filledOn, postLevel, postSince, rank, rankSince, posts, ranks,
+                resume, education, newRecords, List.copyOf(newAnnual), family);
+    }
+
     /** A post (职务); current while {@code end} is null. */
     record Post(int orgKey, String title, RankLeadingPost level, AppointmentMethod method, LocalDate start, LocalDate end,
                 LocalDate probationEnd) {

@@ -186,9 +186,7 @@ final class DemoCadres {
         List<ResumeLine> resume = resume(p, education, posts);
         List<Annual> annual = annual(p, category, newRecruit, posts);
         List<DemoCadreFile.Record> records = records(unit, category, annual);
-        String rewardsText = records.isEmpty() ? "无"
-                : records.stream().sorted(Comparator.comparing(DemoCadreFile.Record::decidedOn))
-                        .map(DemoCadreFile.Record::printed).collect(Collectors.joining("；"));
+        String rewardsText = rewardsText(records);
         RetirementGroup group = retirementGroup(p.sex());
         ManagementLevel management = management(unit, leading);
         String partyJoin = PARTY_MEMBER.equals(p.politicalStatus()) || PROBATIONARY_MEMBER.equals(p.politicalStatus())
@@ -763,6 +761,13 @@ final class DemoCadres {
             list.add(new Annual(year, grade));
         }
         return list;
+    }
+
+    /** The printed 奖惩情况: the records in date order, or 无. */
+    static String rewardsText(List<DemoCadreFile.Record> records) {
+        return records.isEmpty() ? "无"
+                : records.stream().sorted(Comparator.comparing(DemoCadreFile.Record::decidedOn))
+                        .map(DemoCadreFile.Record::printed).collect(Collectors.joining("；"));
     }
 
     /** "2023年度考核称职，2024年度考核优秀，2025年度考核称职": the last three years. */

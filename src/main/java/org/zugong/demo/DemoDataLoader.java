@@ -24,8 +24,9 @@ import org.zugong.platform.db.DatabaseMode;
 /**
  * Seeds the fictional city 湘云市 on the first start of an empty database, so that a fresh install
  * can be tried at once: about a thousand organizations, five thousand persons, the cadre files of the
- * six hundred cadres among them ({@link DemoCadres}), the city's assessment schemes ({@link DemoSchemes})
- * and the demo logins.
+ * six hundred cadres among them ({@link DemoCadres}), their last two years of quarterly and annual
+ * assessments ({@link DemoAssessments}), the city's assessment schemes ({@link DemoSchemes}) and the
+ * demo logins.
  *
  * <p>Runs when {@code zugong.demo-data} is {@code true}, or {@code auto} (the default) with the
  * embedded database — never against an external database unless asked — and only while
@@ -49,7 +50,7 @@ class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     /** What was written, for the log line. */
-    record Summary(int organizations, long branches, int persons, int cadreFiles, List<String> usernames) {
+    record Summary(int organizations, long branches, int persons, int cadreFiles, int assessmentResults, List<String> usernames) {
     }
 
     private final boolean wanted;
@@ -96,8 +97,9 @@ class DemoDataLoader implements ApplicationRunner {
         if (summary == null) {
             return;
         }
-        log.info("演示数据已加载：{} 个组织（其中 {} 个党支部），{} 名人员（其中 {} 份干部档案）；演示账号 city / county1 / sysadmin / secadmin / auditadmin，密码 {}",
-                summary.organizations(), summary.branches(), summary.persons(), summary.cadreFiles(), PASSWORD);
+        log.info("演示数据已加载：{} 个组织（其中 {} 个党支部），{} 名人员（其中 {} 份干部档案），近两年考核结果 {} 条；演示账号 city / county1 / sysadmin / secadmin / auditadmin，密码 {}",
+                summary.organizations(), summary.branches(), summary.persons(), summary.cadreFiles(),
+                summary.assessmentResults(), PASSWORD);
         log.info("演示账号共 {} 个：{}；用时 {} 毫秒", summary.usernames().size(), String.join(" / ", summary.usernames()),
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -114,16 +116,21 @@ class DemoDataLoader implements ApplicationRunner {
         DemoNames names = DemoNames.load();
         List<DemoPerson> people = new DemoPeople(random, today, names, DemoRegions.of(codes.region().entries()))
                 .generate(city.organizations());
-        List<DemoCadreFile> cadreFiles = new DemoCadres(random, today, names, city.organizations()).generate(people);
+        List<DemoCadreFile> generated = new DemoCadres(random, today, names, city.organizations()).generate(people);
+        // its own seeded stream, so that adding the assessments left the rest of the demo data as it was
+        DemoAssessments.Plan assessments = new DemoAssessments(new Random(SEED + 1), today, city.organizations(), people)
+                .plan(generated);
+        List<DemoCadreFile> cadreFiles = assessments.files();
         long[] orgIds = writer.insertOrganizations(city.organizations());
         if (withPeople) {
             long[] personIds = writer.insertPersons(people, orgIds);
             writer.insertCadreFiles(cadreFiles, personIds, orgIds);
+            writer.insertAssessments(assessments, personIds, orgIds);
         }
         new DemoSchemes(jdbc).insert(orgIds[0]); // the root 湘云市 is planned first
         List<String> usernames = new DemoAccounts(jdbc).insert(city, orgIds, passwordEncoder.encode(PASSWORD));
         return new Summary(city.organizations().size(), city.branchCount(), withPeople ? people.size() : 0,
-                withPeople ? cadreFiles.size() : 0, usernames);
+                withPeople ? cadreFiles.size() : 0, withPeople ? assessments.results().size() : 0, usernames);
     }
 
     private boolean treeIsEmpty() {

@@ -12,7 +12,8 @@ import org.zugong.platform.crypto.FieldCipher;
 /**
  * Writes the planned tree and the generated persons straight into {@code org_organization} and
  * {@code person_person} with JDBC batches: ids for the whole tree are drawn from the identity sequence
- * in one query, so paths can be computed before inserting, and persons go in batches of a thousand.
+ * in one query, so paths can be computed before inserting, and persons go in batches of a thousand;
+ * cadre files and assessments likewise, one batch per table.
  */
 final class DemoWriter {
 
@@ -214,6 +215,85 @@ final class DemoWriter {
             setDate(ps, 5, r.value().birthMonth().atDay(1));
             ps.setString(6, r.value().politicalStatus());
             ps.setBytes(7, cipher.encrypt(r.value().work()));
+        });
+    }
+
+    /**
+     * Inserts the planned assessment periods (owned by the city), the results with their steps and the
+     * quota approvals, after the cadre files.
+     */
+    void insertAssessments(DemoAssessments.Plan plan, long[] personIds, long[] orgIds) {
+        long[] periodIds = allocateIds("assessment_period", plan.periods().size());
+        batch.batchUpdate("""
+                INSERT INTO assessment_period (id, org_id, kind, year, quarter, name, status, publicity_days, excellent_percent,
+                    good_cap_percent, opened_at, opened_by, closed_at, closed_by)
+                OVERRIDING SYSTEM VALUE
+                VALUES (?, ?, ?, ?, ?, ?, 'CLOSED', ?, ?, NULL, ?, ?, ?, ?)
+                """, plan.periods(), BATCH_SIZE, (ps, p) -> {
+            ps.setLong(1, periodIds[p.index()]);
+            ps.setLong(2, orgIds[plan.cityKey()]);
+            ps.setString(3, p.kind().name());
+            ps.setInt(4, p.year());
+            if (p.quarter() == null) {
+                ps.setNull(5, Types.INTEGER);
+            } else {
+                ps.setInt(5, p.quarter());
+            }
+            ps.setString(6, p.name());
+            ps.setInt(7, p.publicityDays());
+            ps.setInt(8, DemoAssessments.EXCELLENT_PERCENT);
+            ps.setObject(9, p.openedAt());
+            ps.setString(10, AUTHOR);
+            ps.setObject(11, p.closedAt());
+            ps.setString(12, AUTHOR);
+        });
+        batch.batchUpdate("""
+                INSERT INTO assessment_result (period_id, person_id, org_id, included, inclusion_note, stage, self_summary, score,
+                    suggested_grade, grade, grade_reason, publicity_from, publicity_to, confirmed_at, confirmed_by,
+                    dismissal_review, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, plan.results(), BATCH_SIZE, (ps, r) -> {
+            ps.setLong(1, periodIds[r.period()]);
+            ps.setLong(2, personIds[r.personIndex()]);
+            ps.setLong(3, orgIds[r.orgKey()]);
+            ps.setBoolean(4, r.included());
+            ps.setString(5, r.inclusionNote());
+            ps.setString(6, r.selfSummary());
+            ps.setBigDecimal(7, r.score());
+            ps.setString(8, r.suggestedGrade());
+            ps.setString(9, r.grade());
+            ps.setString(10, r.gradeReason());
+            setDate(ps, 11, r.publicityFrom());
+            setDate(ps, 12, r.publicityTo());
+            ps.setObject(13, r.confirmedAt());
+            ps.setString(14, AUTHOR);
+            ps.setBoolean(15, r.dismissalReview());
+            ps.setObject(16, r.confirmedAt());
+            ps.setString(17, AUTHOR);
+        });
+        record StepRow(DemoAssessments.Result result, DemoAssessments.Step step) {
+        }
+        List<StepRow> steps = plan.results().stream().flatMap(r -> r.steps().stream().map(s -> new StepRow(r, s))).toList();
+        batch.batchUpdate("""
+                INSERT INTO assessment_step (period_id, person_id, stage, action, done_at, done_by) VALUES (?, ?, ?, 'SUBMIT', ?, ?)
+                """, steps, 5 * BATCH_SIZE, (ps, r) -> {
+            ps.setLong(1, periodIds[r.result().period()]);
+            ps.setLong(2, personIds[r.result().personIndex()]);
+            ps.setString(3, r.step().stage().name());
+            ps.setObject(4, r.step().doneAt());
+            ps.setString(5, AUTHOR);
+        });
+        batch.batchUpdate("""
+                INSERT INTO assessment_quota_approval (period_id, org_id, percent, document, reason, approved_at, approved_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, plan.approvals(), BATCH_SIZE, (ps, a) -> {
+            ps.setLong(1, periodIds[a.period()]);
+            ps.setLong(2, orgIds[a.orgKey()]);
+            ps.setInt(3, a.percent());
+            ps.setString(4, a.document());
+            ps.setString(5, a.reason());
+            ps.setObject(6, a.approvedAt());
+            ps.setString(7, AUTHOR);
         });
     }
 
