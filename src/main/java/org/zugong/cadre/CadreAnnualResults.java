@@ -50,6 +50,7 @@ public class CadreAnnualResults {
      * {@code note} on each row, e.g. the period that confirmed them.
      */
     public List<Long> record(int year, Map<Long, AnnualGrade> grades, String note) {
+        String user = org.zugong.platform.security.Actor.current().map(org.zugong.platform.security.Actor::username).orElse("system");
         List<Long> ids = List.copyOf(grades.keySet());
         List<Long> withFile = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += 1000) {
@@ -76,9 +77,9 @@ public class CadreAnnualResults {
                                     .add(new AnnualResult(rs.getInt(2), AnnualGrade.ofCode(rs.getString(3)).orElseThrow(), null)));
             List<Map<String, Object>> texts = new ArrayList<>();
             for (Long id : chunk) {
-                texts.add(Map.of("p", id, "t", CadreLrmxMapping.annualText(null, results.getOrDefault(id, List.of()))));
+                texts.add(Map.of("p", id, "t", CadreLrmxMapping.annualText(null, results.getOrDefault(id, List.of())), "u", user));
             }
-            jdbc.batchUpdate("UPDATE cadre_profile SET annual_text = :t, version = version + 1, updated_at = now() WHERE person_id = :p",
+            jdbc.batchUpdate("UPDATE cadre_profile SET annual_text = :t, version = version + 1, updated_at = now(), updated_by = :u WHERE person_id = :p",
                     texts.stream().map(org.springframework.jdbc.core.namedparam.MapSqlParameterSource::new)
                             .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
         }

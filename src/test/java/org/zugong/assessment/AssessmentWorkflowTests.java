@@ -232,6 +232,7 @@ class AssessmentWorkflowTests extends IntegrationTest {
         long person = people.getFirst();
         jdbc.sql("INSERT INTO cadre_annual_result (person_id, year, code) VALUES (:p, :y, '4') ON CONFLICT (person_id, year) DO UPDATE SET code = '4'")
                 .param("p", person).param("y", YEAR - 1).update();
+        jdbc.sql("UPDATE cadre_profile SET updated_by = 'test' WHERE person_id = :p").param("p", person).update();
         for (Long p : people) {
             throughProposal("county5", period, p, p == person ? "4" : "2");
         }
