@@ -149,6 +149,13 @@ class AssessmentApi {
         return Map.of("confirmed", workflow.confirm(id, orgId));
     }
 
+    /** Confirms every ready unit of the jurisdiction or of a subtree; the others come back with the reason. */
+    @PostMapping("/periods/{id}/confirm")
+    @PreAuthorize("hasAuthority('assessment:manage')")
+    AssessmentWorkflow.BatchConfirmation confirmReady(@PathVariable long id, @RequestParam(required = false) Long orgId) {
+        return workflow.confirmReady(id, orgId);
+    }
+
     @PostMapping("/periods/{id}/units/{orgId}/quota-approval")
     @PreAuthorize("hasAuthority('assessment:manage')")
     ResponseEntity<Void> approve(@PathVariable long id, @PathVariable long orgId, @RequestBody QuotaApprovalForm form) {

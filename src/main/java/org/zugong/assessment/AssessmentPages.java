@@ -109,6 +109,18 @@ class AssessmentPages {
         });
     }
 
+    @PostMapping("/{id}/confirm")
+    @PreAuthorize("hasAuthority('assessment:manage')")
+    String confirmReady(@PathVariable long id, @RequestParam(required = false) Long orgId, RedirectAttributes redirect) {
+        return act(redirect, null, "/assessment/periods/" + id + (orgId == null ? "" : "?orgId=" + orgId), () -> {
+            AssessmentWorkflow.BatchConfirmation done = workflow.confirmReady(id, orgId);
+            if (!done.skipped().isEmpty()) {
+                redirect.addFlashAttribute("skipped", done.skipped());
+            }
+            return "已确认 " + done.units() + " 个单位 " + done.people() + " 人的考核结果" + (done.skipped().isEmpty() ? "" : "；" + done.skipped().size() + " 个单位未确认，见下方列表");
+        });
+    }
+
     @GetMapping("/{id}/units/{orgId}")
     @PreAuthorize("hasAuthority('assessment:read')")
     String unit(@PathVariable long id, @PathVariable long orgId, @RequestParam(required = false) AssessmentStage stage,

@@ -313,18 +313,66 @@ class AssessmentWorkflow {
                 throw new BusinessRuleException(unit.name() + "公示期至 " + progress.publicityTo() + " 结束，期满后方可确认（" + unpublished + " 人）");
             }
         }
+        int confirmed = confirmUnits(period, List.of(orgId));
+        audit.record("ASSESSMENT_CONFIRM", "assessment_period", periodId, unit.name() + " 确认考核结果 " + confirmed + " 人");
+        return confirmed;
+    }
+
+    /** What confirming every ready unit of a subtree did: people confirmed, units confirmed, units left with why. */
+    record BatchConfirmation(int people, int units, List<String> skipped) {
+    }
+
+    /**
+     * 确认 every unit of a subtree that is ready — all proposed, within quota, 公示 over — in one pass;
+     * the others are listed with the reason. Set-based: a city's thousands of units in a few statements.
+     */
+    BatchConfirmation confirmReady(long periodId, Long orgId) {
+        AssessmentPeriod period = periods.requireOpen(periodId);
+        LocalDate today = LocalDate.now();
+        List<Long> ready = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int page = 0;
+        while (true) {
+            var units = periods.progress(periodId, orgId, org.zugong.platform.web.PageRequest.of(page, org.zugong.platform.web.PageRequest.MAX_SIZE));
+            for (UnitProgress u : units.content()) {
+                int notReady = u.selfSummary() + u.evaluation() + u.proposal();
+                if (u.included() == 0 || u.confirmed() == u.included()) {
+                    continue;
+                }
+                if (notReady > 0) {
+                    skipped.add(u.orgName() + "：尚有 " + notReady + " 人未拟定等次");
+                } else if (u.overQuota() > 0) {
+                    skipped.add(quotaMessage(period, u.orgName(), u));
+                } else if (period.publicityDays() > 0 && (u.publicityFrom() == null || !u.publicityTo().isBefore(today))) {
+                    skipped.add(u.orgName() + (u.publicityFrom() == null ? "：尚未公示" : "：公示期至 " + u.publicityTo()));
+                } else {
+                    ready.add(u.orgId());
+                }
+            }
+            if (!units.hasNext()) {
+                break;
+            }
+            page++;
+        }
+        int people = ready.isEmpty() ? 0 : confirmUnits(period, ready);
+        audit.record("ASSESSMENT_CONFIRM", "assessment_period", periodId,
+                "批量确认考核结果：" + ready.size() + " 个单位 " + people + " 人；未确认 " + skipped.size() + " 个单位");
+        return new BatchConfirmation(people, ready.size(), skipped);
+    }
+
+    /** Confirms the ready results of these units (checked by the caller) and carries out the consequences. */
+    private int confirmUnits(AssessmentPeriod period, List<Long> units) {
         String user = user();
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT person_id, grade FROM assessment_result WHERE period_id = :pe AND org_id = :o AND included AND stage = 'PUBLICITY'""",
-                Map.of("pe", periodId, "o", orgId));
-        jdbc.update("""
                 UPDATE assessment_result SET stage = 'CONFIRMED', confirmed_at = now(), confirmed_by = :u, version = version + 1,
                   updated_at = now(), updated_by = :u
-                WHERE period_id = :pe AND org_id = :o AND included AND stage = 'PUBLICITY'""", Map.of("u", user, "pe", periodId, "o", orgId));
-        jdbc.batchUpdate("INSERT INTO assessment_step (period_id, person_id, stage, action, note, done_by) VALUES (:pe, :p, 'PUBLICITY', 'SUBMIT', '确认', :u)",
-                rows.stream().map(r -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                        .addValue("pe", periodId).addValue("p", r.get("person_id")).addValue("u", user))
-                        .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+                WHERE period_id = :pe AND org_id IN (:units) AND included AND stage = 'PUBLICITY'
+                RETURNING person_id, org_id, grade""", Map.of("u", user, "pe", period.id(), "units", units));
+        jdbc.update("""
+                INSERT INTO assessment_step (period_id, person_id, stage, action, note, done_by)
+                SELECT period_id, person_id, 'PUBLICITY', 'SUBMIT', '确认', :u FROM assessment_result
+                WHERE period_id = :pe AND org_id IN (:units) AND stage = 'CONFIRMED' AND confirmed_at = now()""",
+                Map.of("u", user, "pe", period.id(), "units", units));
         if (period.annual()) {
             Map<Long, AnnualGrade> grades = new LinkedHashMap<>();
             for (Map<String, Object> r : rows) {
@@ -338,8 +386,10 @@ class AssessmentWorkflow {
                         RoutineGrade.of((String) r.get("grade")).orElseThrow()));
             }
         }
-        audit.record("ASSESSMENT_CONFIRM", "assessment_period", periodId, unit.name() + " 确认考核结果 " + rows.size() + " 人");
-        events.publishEvent(new AssessmentConfirmed(periodId, orgId, period.kind(), period.year(), period.quarter(), rows.size()));
+        Map<Long, Integer> perUnit = new HashMap<>();
+        rows.forEach(r -> perUnit.merge(((Number) r.get("org_id")).longValue(), 1, Integer::sum));
+        perUnit.forEach((unit, n) -> events.publishEvent(new AssessmentConfirmed(period.id(), unit, period.kind(), period.year(),
+                period.quarter(), n)));
         return rows.size();
     }
 

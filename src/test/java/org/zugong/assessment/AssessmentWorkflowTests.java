@@ -170,6 +170,17 @@ class AssessmentWorkflowTests extends IntegrationTest {
         api("county3", post("/api/v1/assessment/periods/" + period + "/units/" + unitA + "/publicity"), "{}")
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail").value(Matchers.containsString("超出名额 1 人")));
         api("county3", post("/api/v1/assessment/periods/" + period + "/units/" + unitB + "/publicity"), "{}").andExpect(status().isOk());
+        endPublicity(period, unitB);
+        // Confirming every ready unit of the county confirms B and names A (over quota) and the units not yet proposed.
+        api("county3", post("/api/v1/assessment/periods/" + period + "/confirm"), "{}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.units").value(1)).andExpect(jsonPath("$.people").value(b.size()))
+                .andExpect(jsonPath("$.skipped").value(Matchers.hasItem(Matchers.containsString("超出名额 1 人"))));
+        assertThat(jdbc.sql("SELECT count(*) FROM assessment_result WHERE period_id = :p AND stage = 'CONFIRMED'").param("p", period)
+                .query(Long.class).single()).isEqualTo(b.size());
+        assertThat(jdbc.sql("SELECT count(*) FROM assessment_step WHERE period_id = :p AND note = '确认'").param("p", period)
+                .query(Long.class).single()).isEqualTo(b.size());
+        assertThat(jdbc.sql("SELECT count(*) FROM cadre_annual_result WHERE year = :y AND person_id IN (:ids)").param("y", YEAR).param("ids", b)
+                .query(Long.class).single()).isEqualTo(b.size());
     }
 
     @Test
