@@ -110,4 +110,18 @@ class AssessmentJurisdictionTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT grade_reason FROM assessment_result WHERE period_id = :p AND person_id = :x").param("p", annual)
                 .param("x", person).query(String.class).single()).isEqualTo("全年有一项重点任务未按期完成");
     }
+
+    @Test
+    void thePersonPageTabListsTheDemoAssessmentsOfTheLastTwoYears() throws Exception {
+        long person = jdbc.sql("""
+                SELECT r.person_id FROM assessment_result r JOIN assessment_period a ON a.id = r.period_id
+                JOIN org_organization o ON o.id = r.org_id JOIN person_person p ON p.id = r.person_id JOIN org_organization po ON po.id = p.org_id
+                WHERE a.opened_by = 'demo' AND a.kind = 'ANNUAL' AND o.path LIKE (SELECT path FROM org_organization WHERE id = :c) || '%'
+                  AND po.path LIKE (SELECT path FROM org_organization WHERE id = :c) || '%' ORDER BY r.person_id LIMIT 1""")
+                .param("c", county(1)).query(Long.class).single();
+        mvc.perform(get("/assessment/person-tab/" + person).session(session("county1"))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.allOf(Matchers.containsString((YEAR - 1) + "年度考核"), Matchers.containsString("第四季度平时考核"))));
+        mvc.perform(get("/assessment/person-tab/" + person).session(session("county2"))).andExpect(status().isNotFound());
+    }
 }
