@@ -184,6 +184,30 @@ class AssessmentWorkflowTests extends IntegrationTest {
     }
 
     @Test
+    void aConfiguredCapOnRoutine好IsEnforcedAtConfirmation() throws Exception {
+        long unit = unitWithCadres(4, 5, 1);
+        String body = api("county4", post("/api/v1/assessment/periods"),
+                "{\"kind\":\"ROUTINE\",\"year\":" + YEAR + ",\"quarter\":4,\"orgId\":" + unit + ",\"goodCapPercent\":40}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long period = Long.parseLong(body.replaceAll("\\D", ""));
+        List<Long> people = people(period, unit);
+        for (Long p : people) {
+            api("county4", put("/api/v1/assessment/periods/" + period + "/results/" + p), "{\"grade\":\"好\"}").andExpect(status().isOk());
+        }
+        int over = people.size() - AssessmentRules.allowed(people.size(), 40);
+        api("county4", post("/api/v1/assessment/periods/" + period + "/units/" + unit + "/confirm"), "{}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("超出名额 " + over + " 人")));
+        api("county4", put("/api/v1/assessment/periods/" + period + "/results/" + people.getFirst()), "{\"grade\":\"较好\"}")
+                .andExpect(status().isOk());
+        for (int i = 1; i < over; i++) {
+            api("county4", put("/api/v1/assessment/periods/" + period + "/results/" + people.get(i)), "{\"grade\":\"一般\"}")
+                    .andExpect(status().isOk());
+        }
+        api("county4", post("/api/v1/assessment/periods/" + period + "/units/" + unit + "/confirm"), "{}").andExpect(status().isOk());
+    }
+
+    @Test
     void gradesNeedReasonsWhereTheRulesSaySoAndStepsCanBeSentBack() throws Exception {
         long unit = unitWithCadres(4, 3, 0);
         long period = open("county4", unit);
