@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The cadre module's facade for annual results decided elsewhere (F24: the assessment module's
  * confirmed results). Writes in batches, rewrites the printed 年度考核结果 of the persons concerned and
- * publishes {@link AnnualResultRecorded} per changed result. Callers check their own jurisdiction.
+ * publishes one {@link AnnualResultsRecorded} for the changed results. Callers check their own jurisdiction.
  */
 @Service
 @Transactional
@@ -83,10 +83,9 @@ public class CadreAnnualResults {
                     texts.stream().map(org.springframework.jdbc.core.namedparam.MapSqlParameterSource::new)
                             .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
         }
-        for (Long id : withFile) {
-            if (before.get(id) != grades.get(id)) {
-                events.publishEvent(new AnnualResultRecorded(id, year, grades.get(id)));
-            }
+        List<Long> changed = withFile.stream().filter(id -> before.get(id) != grades.get(id)).toList();
+        if (!changed.isEmpty()) {
+            events.publishEvent(new AnnualResultsRecorded(year, changed));
         }
         List<Long> skipped = new ArrayList<>(ids);
         skipped.removeAll(withFile);

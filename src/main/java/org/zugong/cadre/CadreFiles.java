@@ -79,6 +79,19 @@ public class CadreFiles {
                 .toList();
     }
 
+    /** Birth dates {@code [bornFrom, bornBefore)} of a retirement group that retire in a window of months. */
+    public record RetiringBirths(RetirementGroup group, java.time.LocalDate bornFrom, java.time.LocalDate bornBefore) {
+    }
+
+    /**
+     * Who retires between two months, as birth-date ranges per group (for set-based SQL in other modules,
+     * e.g. the warning rules: {@code c.retirement_group = :g AND p.birth_date >= :from AND p.birth_date < :to}).
+     */
+    public List<RetiringBirths> retiringBetween(YearMonth from, YearMonth to) {
+        return RetirementBirthRanges.of(retirement, new RetirementWindow.Months(from, to)).ranges().stream()
+                .map(r -> new RetiringBirths(r.group(), r.fromBirth().atDay(1), r.toBirth().atDay(1))).toList();
+    }
+
     RetirementSchedule retirementSchedule() {
         return retirement;
     }

@@ -20,7 +20,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.ResultActions;
 import org.zugong.IntegrationTest;
-import org.zugong.cadre.AnnualResultRecorded;
+import org.zugong.cadre.AnnualResultsRecorded;
 
 /** F21/F22/F24 through the API: a unit's annual period from opening to confirmation, quotas, consequences. */
 @RecordApplicationEvents
@@ -116,7 +116,7 @@ class AssessmentWorkflowTests extends IntegrationTest {
             assertThat(jdbc.sql("SELECT code FROM cadre_annual_result WHERE person_id = :p AND year = :y").param("p", people.get(i))
                     .param("y", YEAR).query(String.class).single()).isEqualTo(i < allowed ? "1" : "2");
         }
-        assertThat(events.stream(AnnualResultRecorded.class).filter(e -> e.year() == YEAR && people.contains(e.personId()))).isNotEmpty();
+        assertThat(events.stream(AnnualResultsRecorded.class).filter(e -> e.year() == YEAR && e.personIds().containsAll(people))).hasSize(1);
         assertThat(events.stream(AssessmentConfirmed.class).filter(e -> e.periodId() == period)).hasSize(1);
     }
 

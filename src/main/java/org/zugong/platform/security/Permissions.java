@@ -27,6 +27,12 @@ public final class Permissions {
     public static final String ASSESSMENT_EVALUATE = "assessment:evaluate";
     /** 个人小结: write one's own self-summary (or, for a clerk, on behalf of the unit's people). */
     public static final String ASSESSMENT_SELF = "assessment:self";
+    /** 预警: see warnings and their explanations in the jurisdiction. */
+    public static final String WARNING_READ = "warning:read";
+    /** 预警处置: assign, record actions, close (销号). */
+    public static final String WARNING_HANDLE = "warning:handle";
+    /** 预警规则: define, version, enable and backtest rules. */
+    public static final String WARNING_RULES = "warning:rules";
     public static final String USER_MANAGE = "user:manage";
     public static final String ROLE_MANAGE = "role:manage";
     public static final String USER_UNLOCK = "user:unlock";
@@ -50,6 +56,9 @@ public final class Permissions {
         all.put(ASSESSMENT_MANAGE, "组织考核（方案、周期、审定、公示、确认）");
         all.put(ASSESSMENT_EVALUATE, "考核评价（领导评分）");
         all.put(ASSESSMENT_SELF, "填写个人小结");
+        all.put(WARNING_READ, "查看预警");
+        all.put(WARNING_HANDLE, "处置预警（交办、记录、销号）");
+        all.put(WARNING_RULES, "维护预警规则");
         all.put(USER_MANAGE, "用户管理（系统管理员）");
         all.put(ROLE_MANAGE, "角色与权限（安全管理员）");
         all.put(USER_UNLOCK, "解锁账号（安全管理员）");

@@ -1,0 +1,73 @@
+package org.zugong.warning;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.zugong.organization.OrganizationSummary;
+import org.zugong.organization.Organizations;
+import org.zugong.platform.db.SqlCondition;
+import org.zugong.platform.web.PageRequest;
+
+/** {@code /api/v1/warnings}: the warnings in the caller's jurisdiction (by the cadre's unit). */
+@RestController
+@RequestMapping("/api/v1/warnings")
+class WarningApi {
+
+    record WarningJson(long id, long personId, String personName, long ruleId, String ruleCode, String colour, String status,
+                       Instant raisedAt, String message, long orgId) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Organizations organizations;
+
+    WarningApi(NamedParameterJdbcTemplate jdbc, Organizations organizations) {
+        this.jdbc = jdbc;
+        this.organizations = organizations;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('warning:read')")
+    List<WarningJson> list(@RequestParam(required = false) Long personId, @RequestParam(required = false) WarningColour colour,
+                           @RequestParam(required = false) Long orgId, @RequestParam(required = false) WarningStatus status,
+                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        List<String> terms = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        SqlCondition j = organizations.jurisdiction().orgCondition("o.path", "o.id", "j");
+        terms.add(j.sql());
+        params.putAll(j.params());
+        if (orgId != null) {
+            OrganizationSummary org = organizations.requireVisible(orgId);
+            terms.add("o.path LIKE :subtree");
+            params.put("subtree", org.path() + "%");
+        }
+        if (personId != null) {
+            terms.add("w.person_id = :person");
+            params.put("person", personId);
+        }
+        if (colour != null) {
+            terms.add("w.colour = :colour");
+            params.put("colour", colour.name());
+        }
+        if (status != null) {
+            terms.add("w.status = :status");
+            params.put("status", status.name());
+        }
+        params.put("limit", request.size());
+        params.put("offset", request.offset());
+        return jdbc.query("""
+                SELECT w.id, w.person_id, p.name, w.rule_id, w.rule_code, w.colour, w.status, w.raised_at, w.message, w.org_id
+                FROM warning w JOIN org_organization o ON o.id = w.org_id JOIN person_view p ON p.id = w.person_id
+                WHERE """ + " " + String.join(" AND ", terms) + " ORDER BY w.raised_at DESC, w.id DESC LIMIT :limit OFFSET :offset", params,
+                (rs, n) -> new WarningJson(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getLong(10)));
+    }
+}
