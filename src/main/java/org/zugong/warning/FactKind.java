@@ -34,7 +34,7 @@ public enum FactKind {
                       AND coalesce(r.effect_start, r.decided_on) <= :today AND (r.effect_end IS NULL OR r.effect_end >= :today)""".formatted(k);
             return new Compiled("EXISTS (SELECT 1 " + from + ")", Map.of(k + "_kinds", kinds),
                     "(SELECT jsonb_agg(jsonb_build_object('type', 'cadre_record', 'id', r.id, 'text', r.kind || '：' || r.title || '（'"
-                            + " || coalesce(r.effect_start, r.decided_on) || ' 至 ' || coalesce(CAST(r.effect_end AS text), '未解除') || '）') " + from + ")");
+                            + " || coalesce(r.effect_start, r.decided_on) || ' 至 ' || coalesce(CAST(r.effect_end AS text), '未解除') || '）')) " + from + ")");
         }
     },
 
