@@ -25,7 +25,8 @@ final class DemoAccounts {
     static final List<String> BUSINESS_PERMISSIONS = List.of(Permissions.ORG_READ, Permissions.ORG_WRITE,
             Permissions.PERSON_READ, Permissions.PERSON_WRITE, Permissions.PERSON_EXPORT, Permissions.PERSON_ID_FULL,
             Permissions.CADRE_READ, Permissions.CADRE_WRITE, Permissions.CADRE_EXPORT,
-            Permissions.ASSESSMENT_READ, Permissions.ASSESSMENT_MANAGE, Permissions.ASSESSMENT_EVALUATE, Permissions.ASSESSMENT_SELF);
+            Permissions.ASSESSMENT_READ, Permissions.ASSESSMENT_MANAGE, Permissions.ASSESSMENT_EVALUATE, Permissions.ASSESSMENT_SELF,
+            Permissions.SUPERVISION_READ, Permissions.SUPERVISION_WRITE);
 
     private final JdbcClient jdbc;
 

@@ -27,6 +27,10 @@ public final class Permissions {
     public static final String ASSESSMENT_EVALUATE = "assessment:evaluate";
     /** 个人小结: write one's own self-summary (or, for a clerk, on behalf of the unit's people). */
     public static final String ASSESSMENT_SELF = "assessment:self";
+    /** 监督: see supervision records (提醒谈话, 函询, 诫勉, 处分, 信访) and personal-matters reports. */
+    public static final String SUPERVISION_READ = "supervision:read";
+    /** Record and close supervision records; enter reports, draw spot checks, enter check results. */
+    public static final String SUPERVISION_WRITE = "supervision:write";
     public static final String USER_MANAGE = "user:manage";
     public static final String ROLE_MANAGE = "role:manage";
     public static final String USER_UNLOCK = "user:unlock";
@@ -50,6 +54,8 @@ public final class Permissions {
         all.put(ASSESSMENT_MANAGE, "组织考核（方案、周期、审定、公示、确认）");
         all.put(ASSESSMENT_EVALUATE, "考核评价（领导评分）");
         all.put(ASSESSMENT_SELF, "填写个人小结");
+        all.put(SUPERVISION_READ, "查看监督记录与个人有关事项报告");
+        all.put(SUPERVISION_WRITE, "维护监督记录、个人有关事项报告与核查");
         all.put(USER_MANAGE, "用户管理（系统管理员）");
         all.put(ROLE_MANAGE, "角色与权限（安全管理员）");
         all.put(USER_UNLOCK, "解锁账号（安全管理员）");
