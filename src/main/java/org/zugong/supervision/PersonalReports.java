@@ -70,16 +70,14 @@ class PersonalReports {
             ReportItem item = given.get(i);
             String kind = SupervisionRecords.clean(item.kind());
             String content = SupervisionRecords.clean(item.content());
-            if (kind == null && content == null) {
-                continue;
+            if (content == null) {
+                continue; // an item left empty is not reported (the form offers every kind)
             }
             String field = "items[" + i + "]";
             if (kind == null || !rules.items().contains(kind)) {
                 errors.add(field + ".kind", "第" + (i + 1) + "项的事项类别" + (kind == null ? "未填写" : "“" + kind + "”不是可选的值"));
             }
-            if (content == null) {
-                errors.add(field + ".content", "第" + (i + 1) + "项请填写内容（无此事项可填“无”）");
-            } else if (content.length() > 2000) {
+            if (content.length() > 2000) {
                 errors.add(field + ".content", "第" + (i + 1) + "项内容不能超过2000个字");
             }
             items.add(new ReportItem(kind, content));
