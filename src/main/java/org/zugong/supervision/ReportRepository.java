@@ -46,7 +46,7 @@ class ReportRepository {
                 LEFT JOIN supervision_report r ON r.person_id = c.person_id AND r.year = :year
                 LEFT JOIN LATERAL (SELECT * FROM supervision_report_check x WHERE x.person_id = c.person_id AND x.year = :year
                                    ORDER BY x.id DESC LIMIT 1) k ON TRUE
-                WHERE """ + String.join(" AND ", where) + " ORDER BY c.person_id")
+                WHERE """ + " " + String.join(" AND ", where) + " ORDER BY c.person_id")
                 .params(params)
                 .query((rs, n) -> {
                     LocalDate submitted = SupervisionRepository.date(rs, "submitted_on");
@@ -117,7 +117,7 @@ class ReportRepository {
         params.put("y", year);
         return jdbc.sql("""
                 SELECT d.*, o.name AS org_name FROM supervision_spot_check d JOIN org_organization o ON o.id = d.org_id
-                WHERE d.year = :y AND """ + scope.sql() + " ORDER BY d.id DESC")
+                WHERE d.year = :y AND """ + " " + scope.sql() + " ORDER BY d.id DESC")
                 .params(params)
                 .query((rs, n) -> new Draw(rs.getLong("id"), rs.getLong("org_id"), rs.getString("org_name"), rs.getInt("year"),
                         rs.getLong("seed"), rs.getInt("rate_percent"), longs(rs.getArray("candidate_ids")),
