@@ -98,8 +98,11 @@ class CadreApi {
     private final Persons persons;
     private final CadreRoster roster;
 
-    CadreApi(CadreRoster roster, CadreSearch search, CadreFiles files, CadreFileEditor editor, LrmxImport lrmxImport, LrmxExport lrmxExport,
+    private final PromotionProposals proposals;
+
+    CadreApi(PromotionProposals proposals, CadreRoster roster, CadreSearch search, CadreFiles files, CadreFileEditor editor, LrmxImport lrmxImport, LrmxExport lrmxExport,
              RankPromotionList promotions, Persons persons) {
+        this.proposals = proposals;
         this.roster = roster;
         this.search = search;
         this.files = files;
@@ -172,6 +175,22 @@ class CadreApi {
     ResponseEntity<Void> family(@PathVariable long id, @RequestBody CadreFamilyForm form) {
         editor.replaceFamily(id, form);
         return ResponseEntity.noContent().build();
+    }
+
+    /** F35 拟提拔: 422 with the reason when a precondition (凡提必核 …) refuses; nothing is stored then. */
+    @PostMapping("/{id}/promotion-proposals")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    ResponseEntity<PromotionProposal> propose(@PathVariable long id, @RequestBody PromotionProposalForm form) {
+        long proposalId = proposals.propose(id, form);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(proposals.list(id).stream().filter(p -> p.id() == proposalId).findFirst().orElseThrow());
+    }
+
+    @GetMapping("/{id}/promotion-proposals")
+    @PreAuthorize("hasAuthority('cadre:read')")
+    List<PromotionProposal> proposals(@PathVariable long id) {
+        files.requireVisible(id);
+        return proposals.list(id);
     }
 
     /** F25: the 「三将干部」 records of a cadre, in start order. */

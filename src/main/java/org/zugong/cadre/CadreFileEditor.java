@@ -293,6 +293,35 @@ class CadreFileEditor {
         return id;
     }
 
+    /**
+     * Ends a measure (诫勉, 处分 …) early: its period of effect now stops on {@code endDate}. Audited and
+     * announced as {@link SanctionEnded}.
+     */
+    void endMeasure(long personId, long recordId, LocalDate endDate) {
+        CadreFile file = requireFile(personId);
+        CadreRecord r = file.records().stream().filter(x -> x.id() == recordId).findFirst()
+                .orElseThrow(() -> new org.zugong.platform.web.RecordNotFoundException("奖惩记录", recordId));
+        if (!r.kind().isMeasure()) {
+            throw new BusinessRuleException("奖励没有影响期，无需解除");
+        }
+        if (endDate == null) {
+            throw FieldErrors.of("endDate", "请填写影响期截止时间");
+        }
+        if (endDate.isBefore(r.effectiveFrom())) {
+            throw FieldErrors.of("endDate", "影响期截止时间不能早于开始时间（" + r.effectiveFrom() + "）");
+        }
+        if (r.effectEnd() != null && endDate.isAfter(r.effectEnd())) {
+            throw FieldErrors.of("endDate", "提前解除的时间不能晚于原影响期截止时间（" + r.effectEnd() + "）");
+        }
+        if (endDate.isAfter(LocalDate.now())) {
+            throw FieldErrors.of("endDate", "提前解除的时间不能晚于今天");
+        }
+        repository.endRecord(personId, recordId, endDate);
+        repository.touch(personId, user());
+        audit.record("CADRE_SANCTION_END", "cadre", personId, r.kind() + "提前解除：" + r.title() + "（" + endDate + "）");
+        events.publishEvent(new SanctionEnded(personId, recordId, r.kind(), endDate));
+    }
+
     /** 年度考核结果 of a year; the printed 年度考核结果 is rewritten from the last three years. */
     void putAnnualResult(long personId, AnnualResultForm f) {
         CadreFile file = requireFile(personId);

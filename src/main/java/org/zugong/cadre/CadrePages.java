@@ -56,9 +56,12 @@ class CadrePages {
     private final AuditLog audit;
     private final CadreRoster roster;
 
+    private final PromotionProposals proposals;
+
     CadrePages(CadreRoster roster, CadreSearch search, CadreFiles files, CadreFileEditor editor, SavedSearches savedSearches, LrmxImport lrmxImport,
                LrmxImportBatches batches, LrmxExport lrmxExport, RankPromotionList promotions, Organizations organizations,
-               Persons persons, CodeTables codes, AuditLog audit) {
+               Persons persons, CodeTables codes, AuditLog audit, PromotionProposals proposals) {
+        this.proposals = proposals;
         this.roster = roster;
         this.search = search;
         this.files = files;
@@ -196,6 +199,7 @@ class CadrePages {
         model.addAttribute("postForm", new CadrePostForm(dossier.file().profile().orgId(), null, null, AppointmentMethod.委任.name(),
                 LocalDate.now(), null, null));
         model.addAttribute("unitName", dossier.file().profile().orgName());
+        model.addAttribute("proposals", proposals.list(id));
         return "cadre/detail";
     }
 
@@ -319,6 +323,21 @@ class CadrePages {
                               @RequestParam(required = false) String document, @RequestParam(required = false) Integer version,
                               RedirectAttributes redirect) {
         return act(id, redirect, "已认定为「三将干部」", () -> editor.recognizeFrontline(id, recordId, recognizedOn, document, version));
+    }
+
+    /** F35 拟提拔: refused (凡提必核 …) with the reason at the top, nothing stored. */
+    @PostMapping("/{id}/promotion-proposals")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    String propose(@PathVariable long id, @ModelAttribute PromotionProposalForm form, RedirectAttributes redirect) {
+        return act(id, redirect, "已记录提拔建议", () -> proposals.propose(id, form));
+    }
+
+    /** 已任命 or 已撤回 of a proposal. */
+    @PostMapping("/{id}/promotion-proposals/{proposalId}/close")
+    @PreAuthorize("hasAuthority('cadre:write')")
+    String closeProposal(@PathVariable long id, @PathVariable long proposalId, @RequestParam(required = false) String status,
+                         @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+        return act(id, redirect, "已更新提拔建议", () -> proposals.close(id, proposalId, status, version));
     }
 
     /** Runs a small edit from the file page; its field errors come back as one message at the top. */

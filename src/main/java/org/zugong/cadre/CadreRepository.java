@@ -328,6 +328,17 @@ class CadreRepository {
                 .param("user", user).query(Long.class).single();
     }
 
+    /** One 奖惩 entry by its id (no scope: the caller checks the file's jurisdiction). */
+    Optional<CadreRecord> findRecord(long recordId) {
+        return jdbc.sql("SELECT * FROM cadre_record WHERE id = :id").param("id", recordId).query(this::record).optional();
+    }
+
+    /** Ends a measure's period of effect early; false when the record is not this person's. */
+    boolean endRecord(long personId, long recordId, LocalDate effectEnd) {
+        return jdbc.sql("UPDATE cadre_record SET effect_end = :end WHERE id = :id AND person_id = :p")
+                .param("end", effectEnd).param("id", recordId).param("p", personId).update() == 1;
+    }
+
     // ---- 「三将干部」 (F25) ----------------------------------------------------------------------------
 
     /** The values of a 「三将干部」 record as checked by the editor. */

@@ -26,7 +26,8 @@ final class DemoAccounts {
             Permissions.PERSON_READ, Permissions.PERSON_WRITE, Permissions.PERSON_EXPORT, Permissions.PERSON_ID_FULL,
             Permissions.CADRE_READ, Permissions.CADRE_WRITE, Permissions.CADRE_EXPORT,
             Permissions.ASSESSMENT_READ, Permissions.ASSESSMENT_MANAGE, Permissions.ASSESSMENT_EVALUATE, Permissions.ASSESSMENT_SELF,
-            Permissions.WARNING_READ, Permissions.WARNING_HANDLE, Permissions.WARNING_RULES);
+            Permissions.WARNING_READ, Permissions.WARNING_HANDLE, Permissions.WARNING_RULES,
+            Permissions.SUPERVISION_READ, Permissions.SUPERVISION_WRITE);
 
     private final JdbcClient jdbc;
 

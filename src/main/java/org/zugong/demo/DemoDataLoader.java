@@ -57,6 +57,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final DemoWriter writer;
+    private final FieldCipher cipher;
     private final PasswordEncoder passwordEncoder;
     private final CodeTables codes;
 
@@ -72,6 +73,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.writer = new DemoWriter(jdbc, jdbcTemplate, cipher);
+        this.cipher = cipher;
         this.passwordEncoder = passwordEncoder;
         this.codes = codes;
     }
@@ -126,6 +128,7 @@ class DemoDataLoader implements ApplicationRunner {
             long[] personIds = writer.insertPersons(people, orgIds);
             writer.insertCadreFiles(cadreFiles, personIds, orgIds);
             writer.insertAssessments(assessments, personIds, orgIds);
+            new DemoSupervision(jdbc, cipher, today).insert();
         }
         new DemoSchemes(jdbc).insert(orgIds[0]); // the root 湘云市 is planned first
         List<String> usernames = new DemoAccounts(jdbc).insert(city, orgIds, passwordEncoder.encode(PASSWORD));

@@ -33,6 +33,10 @@ public final class Permissions {
     public static final String WARNING_HANDLE = "warning:handle";
     /** 预警规则: define, version, enable and backtest rules. */
     public static final String WARNING_RULES = "warning:rules";
+    /** 监督: see supervision records (提醒谈话, 函询, 诫勉, 处分, 信访) and personal-matters reports. */
+    public static final String SUPERVISION_READ = "supervision:read";
+    /** Record and close supervision records; enter reports, draw spot checks, enter check results. */
+    public static final String SUPERVISION_WRITE = "supervision:write";
     public static final String USER_MANAGE = "user:manage";
     public static final String ROLE_MANAGE = "role:manage";
     public static final String USER_UNLOCK = "user:unlock";
@@ -59,6 +63,8 @@ public final class Permissions {
         all.put(WARNING_READ, "查看预警");
         all.put(WARNING_HANDLE, "处置预警（交办、记录、销号）");
         all.put(WARNING_RULES, "维护预警规则");
+        all.put(SUPERVISION_READ, "查看监督记录与个人有关事项报告");
+        all.put(SUPERVISION_WRITE, "维护监督记录、个人有关事项报告与核查");
         all.put(USER_MANAGE, "用户管理（系统管理员）");
         all.put(ROLE_MANAGE, "角色与权限（安全管理员）");
         all.put(USER_UNLOCK, "解锁账号（安全管理员）");
