@@ -78,9 +78,7 @@ final class CadreFixture {
 
     void cleanup() {
         if (!persons.isEmpty()) {
-            jdbc.sql("DELETE FROM cadre_post WHERE person_id IN (:ids)").param("ids", persons).update();
-            jdbc.sql("DELETE FROM cadre_profile WHERE person_id IN (:ids)").param("ids", persons).update();
-            jdbc.sql("DELETE FROM person_person WHERE id IN (:ids)").param("ids", persons).update();
+            org.zugong.TestPersons.delete(jdbc, persons, "cadre_post");
         }
         if (!units.isEmpty()) {
             jdbc.sql("DELETE FROM cadre_post WHERE org_id IN (:ids)").param("ids", units).update();

@@ -53,12 +53,8 @@ final class SupervisionFixture {
 
     void cleanup() {
         if (!persons.isEmpty()) {
-            for (String table : List.of("supervision_report_check", "supervision_report", "supervision_record", "cadre_record",
-                    "cadre_promotion_proposal")) {
-                jdbc.sql("DELETE FROM " + table + " WHERE person_id IN (:ids)").param("ids", persons).update();
-            }
-            jdbc.sql("DELETE FROM cadre_profile WHERE person_id IN (:ids)").param("ids", persons).update();
-            jdbc.sql("DELETE FROM person_person WHERE id IN (:ids)").param("ids", persons).update();
+            org.zugong.TestPersons.delete(jdbc, persons, "supervision_report_check", "supervision_report", "supervision_record",
+                    "cadre_record", "cadre_promotion_proposal");
         }
         if (!units.isEmpty()) {
             jdbc.sql("DELETE FROM supervision_spot_check WHERE org_id IN (:ids)").param("ids", units).update();
