@@ -55,10 +55,12 @@ class CadrePages {
     private final CodeTables codes;
     private final AuditLog audit;
     private final CadreRoster roster;
+    private final org.springframework.beans.factory.ObjectProvider<CadreBadges> badges;
 
-    CadrePages(CadreRoster roster, CadreSearch search, CadreFiles files, CadreFileEditor editor, SavedSearches savedSearches, LrmxImport lrmxImport,
+    CadrePages(org.springframework.beans.factory.ObjectProvider<CadreBadges> badges, CadreRoster roster, CadreSearch search, CadreFiles files, CadreFileEditor editor, SavedSearches savedSearches, LrmxImport lrmxImport,
                LrmxImportBatches batches, LrmxExport lrmxExport, RankPromotionList promotions, Organizations organizations,
                Persons persons, CodeTables codes, AuditLog audit) {
+        this.badges = badges;
         this.roster = roster;
         this.search = search;
         this.files = files;
@@ -92,7 +94,9 @@ class CadrePages {
                 @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort, Model model,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response) {
         noStore(response);
-        model.addAttribute("result", search.search(criteria, PageRequest.of(page, size), sort));
+        var result = search.search(criteria, PageRequest.of(page, size), sort);
+        model.addAttribute("result", result);
+        model.addAttribute("badges", badges(result.content().stream().map(CadreRow::personId).toList()));
         model.addAttribute("sort", sort == null ? "" : sort);
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("query", query(criteria));
@@ -196,6 +200,7 @@ class CadrePages {
         model.addAttribute("postForm", new CadrePostForm(dossier.file().profile().orgId(), null, null, AppointmentMethod.委任.name(),
                 LocalDate.now(), null, null));
         model.addAttribute("unitName", dossier.file().profile().orgName());
+        model.addAttribute("badge", badges(List.of(id)).get(id));
         return "cadre/detail";
     }
 
@@ -486,6 +491,15 @@ class CadrePages {
         if (orgId != null && organizations.isVisible(orgId)) {
             model.addAttribute("orgName", organizations.find(orgId).map(o -> o.name()).orElse(""));
         }
+    }
+
+    /** The warning colours of these persons from whichever module contributes them (none: no badges). */
+    private java.util.Map<Long, String> badges(List<Long> personIds) {
+        java.util.Map<Long, String> colours = new java.util.HashMap<>();
+        if (!personIds.isEmpty()) {
+            badges.orderedStream().forEach(b -> colours.putAll(b.colours(personIds)));
+        }
+        return colours;
     }
 
     private static void noStore(HttpServletResponse response) {
