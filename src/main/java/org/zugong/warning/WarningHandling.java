@@ -368,7 +368,7 @@ class WarningHandling {
                 SELECT a.id, a.warning_id, a.kind, a.due_date FROM warning_action a JOIN warning w ON w.id = a.warning_id
                 WHERE a.done_on IS NULL AND a.due_date < :cutoff AND w.status <> 'CLOSED' AND w.colour <> 'RED'
                   AND NOT EXISTS (SELECT 1 FROM warning_event e WHERE e.warning_id = a.warning_id AND e.kind = 'COLOUR'
-                                  AND e.note LIKE '%（措施编号 ' || a.id || '）')
+                                  AND e.note LIKE '%措施编号 ' || a.id || '）')
                 ORDER BY a.warning_id, a.id""").param("cutoff", today.minusDays(escalateAfterDays))
                 .query((rs, n) -> new Overdue(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class))).list();
         int done = 0;

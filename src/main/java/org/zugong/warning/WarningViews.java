@@ -111,8 +111,8 @@ class WarningViews {
         params.put("offset", page.offset());
         List<Row> rows = jdbc.query("""
                 SELECT w.id, w.person_id, p.name, o.name, w.rule_code, r.name, w.colour, w.status, w.raised_at, w.handler, w.message
-                """ + from + """
-                 ORDER BY w.status = 'CLOSED', CASE w.colour WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 WHEN 'YELLOW' THEN 2 ELSE 3 END,
+                """ + from + " " + """
+                ORDER BY w.status = 'CLOSED', CASE w.colour WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 WHEN 'YELLOW' THEN 2 ELSE 3 END,
                  w.raised_at DESC, w.id DESC LIMIT :limit OFFSET :offset""", params,
                 (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                         WarningColour.valueOf(rs.getString(7)), WarningStatus.valueOf(rs.getString(8)), rs.getTimestamp(9).toInstant(),
@@ -150,8 +150,8 @@ class WarningViews {
         params.put("limit", limit);
         return jdbc.query("""
                 SELECT o.id, o.name, count(*) FILTER (WHERE w.status <> 'CLOSED') AS open, count(*) AS total
-                FROM warning w JOIN org_organization o ON o.id = w.org_id WHERE """ + " " + visible(params) + """
-                 GROUP BY o.id, o.name ORDER BY open DESC, total DESC, o.name LIMIT :limit""", params,
+                FROM warning w JOIN org_organization o ON o.id = w.org_id WHERE """ + " " + visible(params) + " " + """
+                GROUP BY o.id, o.name ORDER BY open DESC, total DESC, o.name LIMIT :limit""", params,
                 (rs, n) -> new Count(Long.toString(rs.getLong(1)), rs.getString(2), rs.getLong(3), rs.getLong(4)));
     }
 
@@ -160,8 +160,8 @@ class WarningViews {
         return jdbc.query("""
                 SELECT w.rule_code, (SELECT r.name FROM warning_rule r WHERE r.code = w.rule_code ORDER BY r.version DESC LIMIT 1),
                        count(*) FILTER (WHERE w.status <> 'CLOSED') AS open, count(*) AS total
-                FROM warning w JOIN org_organization o ON o.id = w.org_id WHERE """ + " " + visible(params) + """
-                 GROUP BY w.rule_code ORDER BY open DESC, total DESC, w.rule_code""", params,
+                FROM warning w JOIN org_organization o ON o.id = w.org_id WHERE """ + " " + visible(params) + " " + """
+                GROUP BY w.rule_code ORDER BY open DESC, total DESC, w.rule_code""", params,
                 (rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
     }
 
