@@ -55,13 +55,16 @@ class CadrePages {
     private final CodeTables codes;
     private final AuditLog audit;
     private final CadreRoster roster;
+    private final org.springframework.beans.factory.ObjectProvider<CadreBadges> badges;
 
     private final PromotionProposals proposals;
 
-    CadrePages(CadreRoster roster, CadreSearch search, CadreFiles files, CadreFileEditor editor, SavedSearches savedSearches, LrmxImport lrmxImport,
-               LrmxImportBatches batches, LrmxExport lrmxExport, RankPromotionList promotions, Organizations organizations,
-               Persons persons, CodeTables codes, AuditLog audit, PromotionProposals proposals) {
+    CadrePages(org.springframework.beans.factory.ObjectProvider<CadreBadges> badges, CadreRoster roster, CadreSearch search, CadreFiles files,
+               CadreFileEditor editor, SavedSearches savedSearches, LrmxImport lrmxImport, LrmxImportBatches batches, LrmxExport lrmxExport,
+               RankPromotionList promotions, Organizations organizations, Persons persons, CodeTables codes, AuditLog audit,
+               PromotionProposals proposals) {
         this.proposals = proposals;
+        this.badges = badges;
         this.roster = roster;
         this.search = search;
         this.files = files;
@@ -95,7 +98,9 @@ class CadrePages {
                 @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort, Model model,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response) {
         noStore(response);
-        model.addAttribute("result", search.search(criteria, PageRequest.of(page, size), sort));
+        var result = search.search(criteria, PageRequest.of(page, size), sort);
+        model.addAttribute("result", result);
+        model.addAttribute("badges", badges(result.content().stream().map(CadreRow::personId).toList()));
         model.addAttribute("sort", sort == null ? "" : sort);
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("query", query(criteria));
@@ -200,6 +205,7 @@ class CadrePages {
                 LocalDate.now(), null, null));
         model.addAttribute("unitName", dossier.file().profile().orgName());
         model.addAttribute("proposals", proposals.list(id));
+        model.addAttribute("badge", badges(List.of(id)).get(id));
         return "cadre/detail";
     }
 
@@ -505,6 +511,15 @@ class CadrePages {
         if (orgId != null && organizations.isVisible(orgId)) {
             model.addAttribute("orgName", organizations.find(orgId).map(o -> o.name()).orElse(""));
         }
+    }
+
+    /** The warning colours of these persons from whichever module contributes them (none: no badges). */
+    private java.util.Map<Long, String> badges(List<Long> personIds) {
+        java.util.Map<Long, String> colours = new java.util.HashMap<>();
+        if (!personIds.isEmpty()) {
+            badges.orderedStream().forEach(b -> colours.putAll(b.colours(personIds)));
+        }
+        return colours;
     }
 
     private static void noStore(HttpServletResponse response) {

@@ -1,0 +1,214 @@
+package org.zugong.warning;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.zugong.organization.OrganizationSummary;
+import org.zugong.organization.Organizations;
+import org.zugong.platform.db.LikePattern;
+import org.zugong.platform.db.SqlCondition;
+import org.zugong.platform.security.Actor;
+import org.zugong.platform.web.PageRequest;
+import org.zugong.platform.web.PageResult;
+
+/**
+ * The warning list and statistics pages (F32/F34 views): what the caller sees is the warnings of the
+ * units in the jurisdiction, and those handed to the caller.
+ */
+@Repository
+@Transactional(readOnly = true)
+class WarningViews {
+
+    /** The list's filters; all optional. */
+    record Filter(WarningColour colour, WarningStatus status, String rule, Long orgId, String name, Long personId) {
+
+        static Filter empty() {
+            return new Filter(null, null, null, null, null, null);
+        }
+    }
+
+    record Row(long id, long personId, String personName, String orgName, String ruleCode, String ruleName, WarningColour colour,
+               WarningStatus status, Instant raisedAt, String handler, String message) {
+    }
+
+    record Count(String key, String label, long open, long total) {
+    }
+
+    /** One month of the trend, with its bars precomputed for the SVG. */
+    record Month(String label, long raised, long closed, int x, int raisedY, int raisedHeight, int closedY, int closedHeight) {
+    }
+
+    record Trend(List<Month> months, int width, int height, int bottom, long max) {
+    }
+
+    record RuleOption(String code, String name) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Organizations organizations;
+
+    WarningViews(NamedParameterJdbcTemplate jdbc, Organizations organizations) {
+        this.jdbc = jdbc;
+        this.organizations = organizations;
+    }
+
+    /** The caller's warnings: jurisdiction over the unit ({@code o}), or handed to the caller. */
+    private String visible(Map<String, Object> params) {
+        SqlCondition j = organizations.jurisdiction().orgCondition("o.path", "o.id", "j");
+        params.putAll(j.params());
+        params.put("me", Actor.current().map(Actor::username).orElse(""));
+        return "(" + j.sql() + " OR lower(w.handler) = lower(:me))";
+    }
+
+    private String where(Filter f, Map<String, Object> params) {
+        List<String> terms = new ArrayList<>();
+        terms.add(visible(params));
+        if (f.orgId() != null) {
+            OrganizationSummary org = organizations.requireVisible(f.orgId());
+            terms.add("o.path LIKE :subtree");
+            params.put("subtree", org.path() + "%");
+        }
+        if (f.personId() != null) {
+            terms.add("w.person_id = :person");
+            params.put("person", f.personId());
+        }
+        if (f.colour() != null) {
+            terms.add("w.colour = :colour");
+            params.put("colour", f.colour().name());
+        }
+        if (f.status() != null) {
+            terms.add("w.status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.rule() != null && !f.rule().isBlank()) {
+            terms.add("w.rule_code = :rule");
+            params.put("rule", f.rule().strip());
+        }
+        if (f.name() != null && !f.name().isBlank()) {
+            terms.add("p.name LIKE :name");
+            params.put("name", LikePattern.startingWith(f.name().strip()));
+        }
+        return String.join(" AND ", terms);
+    }
+
+    PageResult<Row> list(Filter f, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        String from = """
+                FROM warning w JOIN org_organization o ON o.id = w.org_id JOIN person_view p ON p.id = w.person_id
+                JOIN warning_rule r ON r.id = w.rule_id WHERE """ + " " + where(f, params);
+        Long total = jdbc.queryForObject("SELECT count(*) " + from, params, Long.class);
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        List<Row> rows = jdbc.query("""
+                SELECT w.id, w.person_id, p.name, o.name, w.rule_code, r.name, w.colour, w.status, w.raised_at, w.handler, w.message
+                """ + from + " " + """
+                ORDER BY w.status = 'CLOSED', CASE w.colour WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 WHEN 'YELLOW' THEN 2 ELSE 3 END,
+                 w.raised_at DESC, w.id DESC LIMIT :limit OFFSET :offset""", params,
+                (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        WarningColour.valueOf(rs.getString(7)), WarningStatus.valueOf(rs.getString(8)), rs.getTimestamp(9).toInstant(),
+                        rs.getString(10), rs.getString(11)));
+        return PageResult.of(rows, page, total == null ? 0 : total);
+    }
+
+    /** Open warnings by colour within the list's filters except colour and status (the four badges). */
+    Map<WarningColour, Long> openByColour(Filter f) {
+        Map<String, Object> params = new HashMap<>();
+        Filter open = new Filter(null, null, f.rule(), f.orgId(), f.name(), f.personId());
+        Map<WarningColour, Long> counts = new EnumMap<>(WarningColour.class);
+        for (WarningColour c : WarningColour.values()) {
+            counts.put(c, 0L);
+        }
+        jdbc.query("""
+                SELECT w.colour, count(*) FROM warning w JOIN org_organization o ON o.id = w.org_id JOIN person_view p ON p.id = w.person_id
+                WHERE w.status <> 'CLOSED' AND """ + " " + where(open, params) + " GROUP BY w.colour", params,
+                rs -> {
+                    counts.put(WarningColour.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** The rules that raised any warning, for the filter. */
+    List<RuleOption> rules() {
+        return jdbc.query("""
+                SELECT DISTINCT ON (code) code, name FROM warning_rule ORDER BY code, version DESC""", Map.of(),
+                (rs, n) -> new RuleOption(rs.getString(1), rs.getString(2)));
+    }
+
+    /** Units with the most open warnings (the top {@code limit}), with their totals. */
+    List<Count> byUnit(int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("limit", limit);
+        return jdbc.query("""
+                SELECT o.id, o.name, count(*) FILTER (WHERE w.status <> 'CLOSED') AS open, count(*) AS total
+                FROM warning w JOIN org_organization o ON o.id = w.org_id WHERE """ + " " + visible(params) + " " + """
+                GROUP BY o.id, o.name ORDER BY open DESC, total DESC, o.name LIMIT :limit""", params,
+                (rs, n) -> new Count(Long.toString(rs.getLong(1)), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+    }
+
+    List<Count> byRule() {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.query("""
+                SELECT w.rule_code, (SELECT r.name FROM warning_rule r WHERE r.code = w.rule_code ORDER BY r.version DESC LIMIT 1),
+                       count(*) FILTER (WHERE w.status <> 'CLOSED') AS open, count(*) AS total
+                FROM warning w JOIN org_organization o ON o.id = w.org_id WHERE """ + " " + visible(params) + " " + """
+                GROUP BY w.rule_code ORDER BY open DESC, total DESC, w.rule_code""", params,
+                (rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+    }
+
+    /** Raised and closed per month over the last 12 months (this one included), as bars. */
+    Trend trend(LocalDate today) {
+        YearMonth last = YearMonth.from(today);
+        YearMonth first = last.minusMonths(11);
+        ZoneId zone = ZoneId.systemDefault();
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", java.sql.Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant()));
+        String visible = visible(params);
+        Map<YearMonth, long[]> counts = new LinkedHashMap<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            counts.put(m, new long[2]);
+        }
+        jdbc.query("""
+                SELECT to_char(w.raised_at, 'YYYY-MM'), count(*) FROM warning w JOIN org_organization o ON o.id = w.org_id
+                WHERE w.raised_at >= :from AND """ + " " + visible + " GROUP BY 1", params, rs -> {
+                    long[] c = counts.get(YearMonth.parse(rs.getString(1)));
+                    if (c != null) {
+                        c[0] = rs.getLong(2);
+                    }
+                });
+        jdbc.query("""
+                SELECT to_char(w.closed_at, 'YYYY-MM'), count(*) FROM warning w JOIN org_organization o ON o.id = w.org_id
+                WHERE w.closed_at >= :from AND """ + " " + visible + " GROUP BY 1", params, rs -> {
+                    long[] c = counts.get(YearMonth.parse(rs.getString(1)));
+                    if (c != null) {
+                        c[1] = rs.getLong(2);
+                    }
+                });
+        long max = Math.max(1, counts.values().stream().mapToLong(c -> Math.max(c[0], c[1])).max().orElse(1));
+        int width = 720;
+        int height = 220;
+        int bottom = 190;
+        int top = 20;
+        int slot = (width - 40) / 12;
+        List<Month> months = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<YearMonth, long[]> e : counts.entrySet()) {
+            int x = 40 + i * slot;
+            int rh = (int) Math.round((bottom - top) * (double) e.getValue()[0] / max);
+            int ch = (int) Math.round((bottom - top) * (double) e.getValue()[1] / max);
+            months.add(new Month(e.getKey().getYear() % 100 + "年" + e.getKey().getMonthValue() + "月", e.getValue()[0], e.getValue()[1],
+                    x, bottom - rh, rh, bottom - ch, ch));
+            i++;
+        }
+        return new Trend(months, width, height, bottom, max);
+    }
+}
