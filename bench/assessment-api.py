@@ -161,6 +161,28 @@ ANALYZE assessment_result;
            stage=stage_expr, publicity='TRUE' if publicity else 'FALSE')
 
 
+# What AssessmentPeriods.open does, in SQL: the period, the population (insertPopulation's INSERT … SELECT)
+# and the schemes in one UPDATE (valid for province-owned schemes only, as `schemes` creates them).
+OPEN_BY_SQL = """
+INSERT INTO assessment_period (org_id, kind, year, name, status, publicity_days, excellent_percent, opened_by)
+VALUES ({org}, 'ANNUAL', {y}, '{y}年度考核', 'OPEN', 5, 20, 'bench');
+INSERT INTO assessment_result (period_id, person_id, org_id, stage, updated_by)
+SELECT (SELECT id FROM assessment_period WHERE org_id = {org} AND kind = 'ANNUAL' AND year = {y}), c.person_id, c.org_id, 'SELF_SUMMARY', 'bench'
+FROM cadre_view c JOIN org_organization o ON o.id = c.org_id JOIN person_view p ON p.id = c.person_id
+WHERE o.path LIKE '{path}%' AND p.active;
+WITH t AS (
+  SELECT c.person_id, CASE c.category WHEN '参公' THEN '参公事业单位' WHEN '事业' THEN '事业单位' WHEN '国企' THEN '国有企业' ELSE '机关' END AS unit_category,
+         CASE WHEN c.post_level IS NOT NULL THEN '领导班子成员' ELSE coalesce(c.job_class, '综合管理类') END AS post_type
+  FROM cadre_view c)
+UPDATE assessment_result r SET scheme_id = (
+  SELECT s.id FROM assessment_scheme s WHERE s.org_id = {org} AND s.unit_category = t.unit_category
+    AND s.post_type IN (t.post_type, CASE WHEN t.post_type = '领导班子成员' THEN NULL ELSE '综合管理类' END)
+    AND s.valid_from <= make_date({y}, 12, 31) AND (s.valid_to IS NULL OR s.valid_to >= make_date({y}, 12, 31))
+  ORDER BY s.post_type = t.post_type DESC, s.valid_from DESC, s.id DESC LIMIT 1)
+FROM t WHERE t.person_id = r.person_id AND r.period_id = (SELECT id FROM assessment_period WHERE org_id = {org} AND kind = 'ANNUAL' AND year = {y});
+"""
+
+
 def find_period(api, org_id, year):
     _, periods = api.get('/api/v1/assessment/periods?year=%d&kind=ANNUAL&size=100' % year)
     for p in periods if isinstance(periods, list) else periods.get('content', []):
@@ -239,15 +261,22 @@ def distribution(api, args):
     root, _, counties = api.tree()
     for year, stage in ((args.prev_year, "'CONFIRMED'"),
                         (args.year, "CASE WHEN g.u % 10 = 0 THEN 'CONFIRMED' ELSE 'PUBLICITY' END")):
-        period = find_period(api, root['id'], year)
+        period, ms = find_period(api, root['id'], year), None
+        if period is None and args.open_by_sql:
+            t0 = time.perf_counter()
+            sql.run(OPEN_BY_SQL.format(y=year, org=root['id'], path='/%d/' % root['id']))
+            period, ms = find_period(api, root['id'], year), (time.perf_counter() - t0) * 1000
+            print('(%d: opened by SQL — the population INSERT of AssessmentRepository.insertPopulation and one set-based scheme UPDATE)' % year)
         if period is None:
             period, ms = open_period(api, root['id'], year)
-            n = sql.rows('SELECT count(*) FROM assessment_result WHERE period_id = %d;' % period)[0][0]
+        n, graded = sql.rows('SELECT count(*), count(grade) FROM assessment_result WHERE period_id = %d;' % period)[0]
+        if graded == '0':
             _, s = sql.run(grading_sql(period, stage, over_quota_units=0.0 if year == args.prev_year else 0.02,
                                        ungraded=0.0 if year == args.prev_year else 0.05))
-            print('opened %d年度 over %s: period %d, %s results, %.1f s to open, %.1f s to grade (SQL)' % (year, root['name'], period, n, ms / 1000, s))
+            print('%d年度 over %s: period %d, %s results, %s to open, %.1f s to grade (SQL)' % (
+                year, root['name'], period, n, 'existed' if ms is None else '%.1f s' % (ms / 1000), s), flush=True)
         else:
-            print('%d年度 over %s: period %d exists' % (year, root['name'], period))
+            print('%d年度 over %s: period %d exists, %s results, %s graded' % (year, root['name'], period, n, graded), flush=True)
     period = find_period(api, root['id'], args.year)
     rnd = random.Random(args.seed)
     county_user_org = None
@@ -296,6 +325,8 @@ def main():
     d.add_argument('--warmup', type=int, default=30)
     d.add_argument('--seed', type=int, default=7)
     d.add_argument('--city', action='store_true', help='also random cities as the province user')
+    d.add_argument('--open-by-sql', action='store_true',
+                   help='create the province periods in SQL (opening over the province through the API takes > 9 minutes: one scheme lookup and UPDATE per unit × category × post type)')
     args = ap.parse_args()
     api = Api(args.base)
     {'schemes': schemes, 'confirm': confirm, 'distribution': distribution}[args.command](api, args)
