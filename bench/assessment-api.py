@@ -25,7 +25,8 @@ afterwards waits for the asynchronous warning re-evaluation (event_publication o
 AnnualResultsRecorded listener completed) and reports how long after the response it finished.
 distribution: opens ANNUAL periods over the whole province for --prev-year (all confirmed by SQL) and
 --year (graded: 85 % in 公示, 10 % confirmed, 5 % still in evaluation without a grade; 2 % of units one
-over quota) unless they exist, then times GET /periods/{id}/distribution?orgId=<county> for random
+over quota) unless they exist (--open-by-sql: in SQL, since opening the province through the API takes
+more than 9 minutes), then times GET /periods/{id}/distribution?orgId=<county> for random
 counties as the province user, and as the county user for its own county. Standard library only.
 """
 import argparse, json, os, random, re, statistics, subprocess, sys, time, urllib.error, urllib.parse, urllib.request
