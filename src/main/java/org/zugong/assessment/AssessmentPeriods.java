@@ -33,13 +33,11 @@ class AssessmentPeriods {
     private final AssessmentScope scope;
     private final Organizations organizations;
     private final AuditLog audit;
-    private final AssessmentSchemes schemes;
     private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
     private final AssessmentRules rules = AssessmentRules.load();
 
     AssessmentPeriods(AssessmentRepository repository, AssessmentScope scope, Organizations organizations, AuditLog audit,
-                      AssessmentSchemes schemes, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
-        this.schemes = schemes;
+                      org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.repository = repository;
         this.scope = scope;
@@ -127,37 +125,33 @@ class AssessmentPeriods {
     }
 
     /**
-     * Gives each result the scheme for its unit, unit category and post type (F20 分类设置考核指标): one
-     * lookup per distinct combination, then one update per combination.
+     * Gives each result the scheme for its unit, unit category and post type (F20 分类设置考核指标), as
+     * {@link AssessmentSchemes#applicable} chooses it — the exact post type before 综合管理类 (never for
+     * leaders), then the nearest organization on the path — for every distinct combination at once, in
+     * one statement (a city has thousands of combinations; one lookup each took half a minute).
      */
     private int assignSchemes(long periodId, LocalDate on) {
-        List<Map<String, Object>> groups = jdbc.queryForList("""
-                SELECT r.org_id, c.category, CASE WHEN c.post_level IS NOT NULL THEN '领导班子成员' ELSE coalesce(c.job_class, '综合管理类') END AS post_type
-                FROM assessment_result r JOIN cadre_view c ON c.person_id = r.person_id
-                WHERE r.period_id = :period GROUP BY 1, 2, 3""", Map.of("period", periodId));
-        int assigned = 0;
-        for (Map<String, Object> g : groups) {
-            SchemeUnitCategory category = unitCategory((String) g.get("category"));
-            SchemePostType postType = SchemePostType.valueOf((String) g.get("post_type"));
-            long orgId = ((Number) g.get("org_id")).longValue();
-            var scheme = schemes.applicable(orgId, category, postType, on)
-                    .or(() -> postType == SchemePostType.领导班子成员 ? java.util.Optional.empty()
-                            : schemes.applicable(orgId, category, SchemePostType.综合管理类, on));
-            if (scheme.isPresent()) {
-                Map<String, Object> p = new HashMap<>();
-                p.put("scheme", scheme.get().id());
-                p.put("period", periodId);
-                p.put("org", orgId);
-                p.put("category", g.get("category"));
-                p.put("postType", postType.name());
-                assigned += jdbc.update("""
-                        UPDATE assessment_result r SET scheme_id = :scheme FROM cadre_view c
-                        WHERE r.period_id = :period AND r.org_id = :org AND c.person_id = r.person_id
-                          AND c.category IS NOT DISTINCT FROM :category
-                          AND (CASE WHEN c.post_level IS NOT NULL THEN '领导班子成员' ELSE coalesce(c.job_class, '综合管理类') END) = :postType""", p);
-            }
-        }
-        return assigned;
+        return jdbc.update("""
+                WITH person AS (
+                  SELECT r.person_id, r.org_id, o.path,
+                         CASE c.category WHEN '参公' THEN '参公事业单位' WHEN '事业' THEN '事业单位' WHEN '国企' THEN '国有企业' ELSE '机关' END AS unit_category,
+                         CASE WHEN c.post_level IS NOT NULL THEN '领导班子成员' ELSE coalesce(c.job_class, '综合管理类') END AS post_type
+                  FROM assessment_result r JOIN cadre_view c ON c.person_id = r.person_id JOIN org_organization o ON o.id = r.org_id
+                  WHERE r.period_id = :period),
+                combination AS (SELECT DISTINCT org_id, path, unit_category, post_type FROM person),
+                pick AS (
+                  SELECT k.org_id, k.unit_category, k.post_type,
+                         (SELECT s.id FROM assessment_scheme s JOIN org_organization so ON so.id = s.org_id
+                          WHERE k.path LIKE so.path || '%' AND s.unit_category = k.unit_category
+                            AND (s.post_type = k.post_type OR (k.post_type <> '领导班子成员' AND s.post_type = '综合管理类'))
+                            AND s.valid_from <= :on AND (s.valid_to IS NULL OR s.valid_to >= :on)
+                          ORDER BY s.post_type = k.post_type DESC, length(so.path) DESC, s.id LIMIT 1) AS scheme_id
+                  FROM combination k)
+                UPDATE assessment_result r SET scheme_id = pick.scheme_id
+                FROM person, pick
+                WHERE r.period_id = :period AND person.person_id = r.person_id AND pick.org_id = person.org_id
+                  AND pick.unit_category = person.unit_category AND pick.post_type = person.post_type AND pick.scheme_id IS NOT NULL""",
+                Map.of("period", periodId, "on", on));
     }
 
     /** The scheme category of a cadre file's category (公务员 work in organs). */
