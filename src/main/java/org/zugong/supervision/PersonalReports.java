@@ -33,8 +33,11 @@ class PersonalReports {
     private final Organizations organizations;
     private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    PersonalReports(ReportRepository repository, CadreFiles cadres, Organizations organizations, AuditLog audit) {
+    PersonalReports(ReportRepository repository, CadreFiles cadres, Organizations organizations, AuditLog audit,
+                    org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.cadres = cadres;
         this.organizations = organizations;
@@ -163,8 +166,12 @@ class PersonalReports {
         List<Long> ids = new ArrayList<>();
         for (long personId : new LinkedHashSet<>(personIds)) {
             CadreDossier d = cadres.requireVisible(personId);
-            ids.add(repository.insertCheck(personId, d.file().profile().orgId(), y, CheckReason.凡提必核, null, r, r == null ? null : checkedOn,
-                    n, SupervisionRecords.user()));
+            long checkId = repository.insertCheck(personId, d.file().profile().orgId(), y, CheckReason.凡提必核, null, r,
+                    r == null ? null : checkedOn, n, SupervisionRecords.user());
+            ids.add(checkId);
+            if (r != null) {
+                events.publishEvent(new ReportCheckResultEntered(personId, checkId, r, checkedOn));
+            }
             audit.record("SUPERVISION_CHECK", "cadre", personId, "凡提必核：个人有关事项报告核查" + (r == null ? "（待核查）" : "，结果" + r + "（" + checkedOn + "）"));
         }
         return ids;
@@ -188,6 +195,7 @@ class PersonalReports {
         }
         audit.record("SUPERVISION_CHECK_RESULT", "cadre", c.personId(), c.year() + "年度个人有关事项报告核查（" + c.reason() + "）结果："
                 + r + "（" + checkedOn + "）");
+        events.publishEvent(new ReportCheckResultEntered(c.personId(), checkId, r, checkedOn));
     }
 
     private ReportRepository.Check requireCheck(long id) {

@@ -12,7 +12,7 @@ import org.zugong.cadre.CadreRecordKind;
 
 /**
  * The kinds of fact a rule can test, each compiled to a predicate over {@code cadre_view c} and
- * {@code person_view p} with bound parameters, plus the evidence it found as a JSON array of
+ * {@code person_view p} with bound parameters (facts from the cadre, assessment and supervision tables), plus the evidence it found as a JSON array of
  * {@code {"type","id","text"}} for the explanation (F33). Parameters are checked here, so a rule the
  * department writes can only ever produce bound SQL of these shapes.
  */
@@ -124,6 +124,65 @@ public enum FactKind {
             return new Compiled("c.rank_since <= :" + k + "_since", Map.of(k + "_since", today.minusYears(years)),
                     "jsonb_build_array(jsonb_build_object('type', 'cadre_profile', 'id', c.person_id, 'text', "
                             + "coalesce(c.rank, '') || ' 自 ' || c.rank_since))");
+        }
+    },
+
+    /** A 函询 not yet resolved whose reply deadline has passed (supervision_record via supervision_fact_view). */
+    INQUIRY_OVERDUE("函询逾期未办结") {
+        @Override
+        Compiled compile(RuleCondition c, String k, LocalDate today, CadreFiles cadres) {
+            String from = """
+                    FROM supervision_record s WHERE s.person_id = c.person_id AND s.kind = 'INQUIRY_LETTER'
+                      AND s.status IN ('PENDING', 'RECEIVED', 'INVESTIGATING') AND s.deadline < :today""";
+            return new Compiled("EXISTS (SELECT 1 " + from + ")", Map.of(),
+                    "(SELECT jsonb_agg(jsonb_build_object('type', 'supervision', 'id', s.id, 'text', '函询 ' || s.record_date || '，回复期限 ' || s.deadline)) " + from + ")");
+        }
+    },
+
+    /** A 提醒谈话 within the last {@code months} months. */
+    REMINDER_TALK("提醒谈话", "months") {
+        @Override
+        Compiled compile(RuleCondition c, String k, LocalDate today, CadreFiles cadres) {
+            int months = Math.clamp(c.integer("months", 12), 1, 60);
+            String from = """
+                    FROM supervision_record s WHERE s.person_id = c.person_id AND s.kind = 'REMINDER_TALK'
+                      AND s.record_date > :%1$s_since AND s.record_date <= :today""".formatted(k);
+            return new Compiled("EXISTS (SELECT 1 " + from + ")", Map.of(k + "_since", today.minusMonths(months)),
+                    "(SELECT jsonb_agg(jsonb_build_object('type', 'supervision', 'id', s.id, 'text', '提醒谈话 ' || s.record_date)) " + from + ")");
+        }
+    },
+
+    /** A 信访 (petition) still being handled. */
+    PETITION_OPEN("信访在办") {
+        @Override
+        Compiled compile(RuleCondition c, String k, LocalDate today, CadreFiles cadres) {
+            String from = """
+                    FROM supervision_record s WHERE s.person_id = c.person_id AND s.kind = 'PETITION'
+                      AND s.status IN ('PENDING', 'RECEIVED', 'INVESTIGATING')""";
+            return new Compiled("EXISTS (SELECT 1 " + from + ")", Map.of(),
+                    "(SELECT jsonb_agg(jsonb_build_object('type', 'supervision', 'id', s.id, 'text', '信访 ' || s.record_date || ' 办理中')) " + from + ")");
+        }
+    },
+
+    /** A personal-matters report check with one of {@code results} (如实/漏报/瞒报/其他) within {@code months} months. */
+    REPORT_CHECK("个人有关事项核查结果", "results", "months") {
+        @Override
+        Compiled compile(RuleCondition c, String k, LocalDate today, CadreFiles cadres) {
+            List<String> results = c.strings("results");
+            if (results.isEmpty()) {
+                throw new IllegalArgumentException("请选择核查结果（如实、漏报、瞒报、其他）");
+            }
+            for (String r : results) {
+                if (!List.of("如实", "漏报", "瞒报", "其他").contains(r)) {
+                    throw new IllegalArgumentException("核查结果“" + r + "”无效");
+                }
+            }
+            int months = Math.clamp(c.integer("months", 24), 1, 120);
+            String from = """
+                    FROM supervision_report_check x WHERE x.person_id = c.person_id AND x.result IN (:%1$s_results)
+                      AND x.checked_on > :%1$s_since AND x.checked_on <= :today""".formatted(k);
+            return new Compiled("EXISTS (SELECT 1 " + from + ")", Map.of(k + "_results", results, k + "_since", today.minusMonths(months)),
+                    "(SELECT jsonb_agg(jsonb_build_object('type', 'report_check', 'id', x.id, 'text', x.year || '年个人有关事项核查：' || x.result)) " + from + ")");
         }
     },
 

@@ -19,6 +19,9 @@ import org.zugong.cadre.CadreFiles;
  * what stays; a second closes what no longer holds, with the reason. The same facts therefore always
  * give the same open warnings, however often and in whatever order the evaluation runs.
  *
+ * <p>A warning closed by handling (销号) is not raised again while its evidence stays the same; new facts
+ * (new evidence) raise a new warning.
+ *
  * <p>The fact SQL reads the cadre and assessment tables directly (read-only) so that one statement can
  * evaluate a whole province; {@link FactKind} is the one place that knows those shapes.
  */
@@ -126,6 +129,8 @@ class WarningEngine {
                   SELECT :ruleId, :code, m.person_id, m.org_id, :colour, 'OPEN', m.evidence,
                          replace(:message, '{name}', (SELECT name FROM person_view WHERE id = m.person_id))
                   FROM m
+                  WHERE NOT EXISTS (SELECT 1 FROM warning h WHERE h.handled AND h.rule_code = :code AND h.person_id = m.person_id
+                                      AND h.evidence = m.evidence)
                   ON CONFLICT (rule_code, person_id) WHERE status <> 'CLOSED'
                   DO UPDATE SET evidence = EXCLUDED.evidence, org_id = EXCLUDED.org_id
                     WHERE warning.evidence IS DISTINCT FROM EXCLUDED.evidence OR warning.org_id <> EXCLUDED.org_id

@@ -338,7 +338,7 @@ class WarningHandling {
         }
         String n = text(note, "note", "审批意见", 500, !approve);
         if (approve) {
-            touch(row, "status = 'CLOSED', closed_at = now(), close_reason = :reason, closed_by = :by",
+            touch(row, "status = 'CLOSED', handled = TRUE, closed_at = now(), close_reason = :reason, closed_by = :by",
                     Map.of("reason", request.reason(), "by", me));
             event(id, "CLOSED", "销号：" + request.reason() + "（申请人 " + request.requestedBy() + "，审批人 " + me + "）"
                     + (n == null ? "" : "。审批意见：" + n), me);

@@ -73,6 +73,21 @@ class WarningListener {
         persons(List.of(e.personId()));
     }
 
+    @ApplicationModuleListener
+    void on(org.zugong.supervision.SupervisionRecordCreated e) {
+        persons(List.of(e.personId()));
+    }
+
+    @ApplicationModuleListener
+    void on(org.zugong.supervision.SupervisionRecordClosed e) {
+        persons(List.of(e.personId()));
+    }
+
+    @ApplicationModuleListener
+    void on(org.zugong.supervision.ReportCheckResultEntered e) {
+        persons(List.of(e.personId()));
+    }
+
     /** Routine results confirmed for a unit: its people's routine-grade rules may change. */
     @ApplicationModuleListener
     void on(AssessmentConfirmed e) {

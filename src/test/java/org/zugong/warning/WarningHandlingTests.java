@@ -33,6 +33,9 @@ import org.zugong.person.IdNumber;
  */
 class WarningHandlingTests extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    WarningEngine engine;
+
     private static int serial = 7;
 
     @Autowired
@@ -121,6 +124,18 @@ class WarningHandlingTests extends IntegrationTest {
         String page = mvc.perform(get("/warnings/" + w).session(session("county1"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("诫勉影响期内", "措施影响期内（种类：诫勉）", "预警默认 橙", "申请销号", "已整改到位", "id=\"warning-timeline\"");
+
+        // 销号 holds while the facts stay the same: evaluating again raises nothing new.
+        long person = ((Number) warning(w).get("person_id")).longValue();
+        engine.evaluatePersons(List.of(person), LocalDate.now(), "测试");
+        assertThat(jdbc.sql("SELECT count(*) FROM warning WHERE person_id = :p AND rule_code = 'ADMONISHMENT_IN_FORCE' AND status <> 'CLOSED'")
+                .param("p", person).query(Long.class).single()).isZero();
+        // A new measure is new evidence: a new warning.
+        api("county1", post("/api/v1/cadres/" + person + "/records"), "{\"kind\":\"诫勉\",\"title\":\"再次诫勉\",\"decidedOn\":\""
+                + LocalDate.now().minusDays(1) + "\",\"effectEnd\":\"" + LocalDate.now().plusMonths(6) + "\"}").andExpect(status().isCreated());
+        engine.evaluatePersons(List.of(person), LocalDate.now(), "测试");
+        assertThat(jdbc.sql("SELECT count(*) FROM warning WHERE person_id = :p AND rule_code = 'ADMONISHMENT_IN_FORCE' AND status = 'OPEN'")
+                .param("p", person).query(Long.class).single()).isOne();
     }
 
     @Test

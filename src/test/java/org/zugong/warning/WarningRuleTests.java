@@ -188,6 +188,49 @@ class WarningRuleTests extends IntegrationTest {
         throw new IllegalStateException("no birth month retires in " + retirement);
     }
 
+    private long supervision(long person, String json) throws Exception {
+        String body = api(post("/api/v1/supervision/records"), json.replace("$P", Long.toString(person)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.recordId")).longValue();
+    }
+
+    @Test
+    void anInquiryLetterPastItsDeadlineRaisesOrangeAndItsResolutionClosesIt() throws Exception {
+        long p = cadre(LocalDate.of(1978, 2, 2));
+        long record = supervision(p, "{\"personId\":$P,\"kind\":\"INQUIRY_LETTER\",\"date\":\"" + LocalDate.now().minusDays(40)
+                + "\",\"deadline\":\"" + LocalDate.now().minusDays(10) + "\",\"summary\":\"关于反映问题的函询\"}");
+        await(p, "INQUIRY_OVERDUE", "OPEN");
+        api(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/supervision/records/SUP-" + record),
+                "{\"status\":\"RESOLVED\",\"result\":\"已如实说明，予以了结\"}").andExpect(status().is2xxSuccessful());
+        await(p, "INQUIRY_OVERDUE", "CLOSED");
+    }
+
+    @Test
+    void aReminderTalkRaisesYellowForAYearAndAPetitionWhileItIsHandled() throws Exception {
+        long p = cadre(LocalDate.of(1977, 3, 3));
+        supervision(p, "{\"personId\":$P,\"kind\":\"REMINDER_TALK\",\"date\":\"" + LocalDate.now().minusDays(5) + "\",\"summary\":\"工作作风提醒\"}");
+        await(p, "REMINDER_TALK", "OPEN");
+        long petition = supervision(p, "{\"personId\":$P,\"kind\":\"PETITION\",\"date\":\"" + LocalDate.now().minusDays(3)
+                + "\",\"status\":\"INVESTIGATING\",\"summary\":\"群众来信反映\"}");
+        await(p, "PETITION_OPEN", "OPEN");
+        api(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/supervision/records/SUP-" + petition),
+                "{\"status\":\"RESOLVED\",\"result\":\"查无实据\"}").andExpect(status().is2xxSuccessful());
+        await(p, "PETITION_OPEN", "CLOSED");
+        // A year after the talk the condition has ended.
+        engine.evaluatePersons(List.of(p), LocalDate.now().plusMonths(13), "测试");
+        assertThat(statusOf(p, "REMINDER_TALK")).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aConcealedPersonalReportRaisesRedAndAnAgeingCheckClosesIt() throws Exception {
+        long p = cadre(LocalDate.of(1976, 4, 4));
+        api(post("/api/v1/supervision/checks"), "{\"personIds\":[" + p + "],\"year\":" + YEAR + ",\"result\":\"瞒报\",\"checkedOn\":\""
+                + LocalDate.now().minusDays(2) + "\",\"note\":\"未报告房产\"}").andExpect(status().isCreated());
+        await(p, "REPORT_CONCEALED", "OPEN");
+        engine.evaluatePersons(List.of(p), LocalDate.now().plusMonths(25), "测试");
+        assertThat(statusOf(p, "REPORT_CONCEALED")).isEqualTo("CLOSED");
+    }
+
     @Test
     void runningTheFullEvaluationTwiceGivesExactlyTheSameOpenWarnings() {
         engine.evaluateAll(LocalDate.now(), "测试");
