@@ -83,6 +83,21 @@ class WarningRuleEditorTests extends IntegrationTest {
     }
 
     @Test
+    void anEvaluationCanBeRunNowForEveryoneOrOneCadreInTheJurisdiction() throws Exception {
+        api("/api/v1/warnings/rules/evaluate", "{}").andExpect(status().isOk());
+        String body = api("/api/v1/warnings/rules/evaluate", "{}").andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(((Number) JsonPath.read(body, "$.raised")).intValue()).as("a second run right after the first raises nothing").isZero();
+        assertThat(((Number) JsonPath.read(body, "$.closed")).intValue()).isZero();
+        assertThat(((Number) JsonPath.read(body, "$.kept")).intValue()).isPositive();
+        long inCounty2 = jdbc.sql("SELECT c.person_id FROM cadre_profile c JOIN org_organization o ON o.id = c.org_id WHERE o.path LIKE (SELECT path FROM org_organization WHERE id = :c) || '%' ORDER BY 1 LIMIT 1")
+                .param("c", county(2)).query(Long.class).single();
+        mvc.perform(post("/api/v1/warnings/rules/evaluate").param("personId", Long.toString(inCounty2))
+                .header(HttpHeaders.AUTHORIZATION, bearer("county1"))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/warnings/rules/evaluate").param("personId", Long.toString(inCounty2))
+                .header(HttpHeaders.AUTHORIZATION, bearer("county2"))).andExpect(status().isOk());
+    }
+
+    @Test
     void aCountyUserCannotChangeRulesWithoutThePermissionAndPagesRender() throws Exception {
         mvc.perform(get("/warnings/rules").session(session("city"))).andExpect(status().isOk());
         mvc.perform(get("/warnings/rules/" + ruleId("SANCTION_IN_FORCE", "ENABLED")).session(session("city"))).andExpect(status().isOk());
