@@ -262,8 +262,9 @@ class WarningHandling {
     public void assign(long id, String handler, Integer version) {
         Row row = requireOpen(id, version);
         String name = text(handler, "handler", "处置人（用户名）", 50, true);
-        String username = jdbc.sql("SELECT username FROM access_user WHERE lower(username) = lower(:u) AND enabled").param("u", name)
-                .query(String.class).optional().orElseThrow(() -> FieldErrors.of("handler", "用户“" + name + "”不存在或已停用"));
+        String username = jdbc.sql(HANDLERS + " AND lower(u.username) = lower(:u)").param("u", name)
+                .query((rs, n) -> rs.getString(1)).optional()
+                .orElseThrow(() -> FieldErrors.of("handler", "用户“" + name + "”不存在、已停用或没有处置预警的权限"));
         touch(row, "handler = :handler, status = 'HANDLING'", Map.of("handler", username));
         event(id, "ASSIGNED", "交办给 " + username + (row.handler() == null ? "" : "（原处置人 " + row.handler() + "）"), me());
         audit.record("WARNING_ASSIGN", "warning", id, "交办预警给 " + username);
@@ -397,9 +398,15 @@ class WarningHandling {
 
     // ---- helpers for the pages ----------------------------------------------------------------------
 
-    /** Users a warning can be handed to (active ones), for the page's choice list. */
+    /** Who may handle warnings: enabled users holding warning:handle (never the 三员 admin accounts). */
+    private static final String HANDLERS = """
+            SELECT DISTINCT u.username, u.display_name FROM access_user u
+            JOIN access_user_role ur ON ur.user_id = u.id JOIN access_role_permission rp ON rp.role_id = ur.role_id
+            WHERE u.enabled AND rp.permission = 'warning:handle'""";
+
+    /** Users a warning can be handed to, for the page's choice list. */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> activeUsers() {
-        return jdbc.sql("SELECT username, display_name FROM access_user WHERE enabled ORDER BY username").query().listOfRows();
+        return jdbc.sql(HANDLERS + " ORDER BY u.username").query().listOfRows();
     }
 }

@@ -90,6 +90,7 @@ class WarningHandlingTests extends IntegrationTest {
         api("county1", post("/api/v1/warnings/" + w + "/assign"), "{\"handler\":\"city\"}").andExpect(status().isOk());
         assertThat(warning(w)).containsEntry("status", "HANDLING").containsEntry("handler", "city");
         api("county1", post("/api/v1/warnings/" + w + "/assign"), "{\"handler\":\"nobody-here\"}").andExpect(status().isBadRequest());
+        api("county1", post("/api/v1/warnings/" + w + "/assign"), "{\"handler\":\"auditadmin\"}").andExpect(status().isBadRequest());
 
         String created = api("county1", post("/api/v1/warnings/" + w + "/actions"),
                 "{\"kind\":\"提醒谈话\",\"dueDate\":\"" + LocalDate.now().plusDays(7) + "\",\"note\":\"由分管领导谈话\"}")
