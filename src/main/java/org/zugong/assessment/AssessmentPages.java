@@ -67,8 +67,11 @@ class AssessmentPages {
         model.addAttribute("kind", kind);
         model.addAttribute("thisYear", LocalDate.now().getYear());
         model.addAttribute("rules", periods.rules());
-        model.addAttribute("homeOrgId", Actor.require().orgId());
-        model.addAttribute("homeOrgName", organizations.isVisible(Actor.require().orgId()) ? Actor.require().orgName() : null);
+        // The default scope is the top of the user's jurisdiction (a county department assesses its county).
+        organizations.visibleRoots().stream().findFirst().ifPresent(root -> {
+            model.addAttribute("homeOrgId", root.id());
+            model.addAttribute("homeOrgName", root.name());
+        });
         return "assessment/periods";
     }
 
