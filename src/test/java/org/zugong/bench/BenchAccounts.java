@@ -18,7 +18,8 @@ final class BenchAccounts {
     static final String PASSWORD = "Zugong@2026";
     private static final List<String> PERMISSIONS = List.of("org:read", "org:write", "person:read", "person:write",
             "person:export", "person:id-full", "cadre:read", "cadre:write", "cadre:export", "assessment:read", "assessment:manage",
-            "assessment:evaluate", "assessment:self", "warning:read", "warning:handle");
+            "assessment:evaluate", "assessment:self", "warning:read", "warning:handle", "warning:rules", "supervision:read",
+            "supervision:write");
 
     private final Connection c;
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
