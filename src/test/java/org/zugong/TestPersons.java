@@ -1,6 +1,7 @@
 package org.zugong;
 
 import java.util.List;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,9 +31,9 @@ public final class TestPersons {
                 jdbc.sql("DELETE FROM cadre_profile WHERE person_id IN (:ids)").param("ids", persons).update();
                 jdbc.sql("DELETE FROM person_person WHERE id IN (:ids)").param("ids", persons).update();
                 return;
-            } catch (DataIntegrityViolationException e) {
+            } catch (DataIntegrityViolationException | org.springframework.dao.PessimisticLockingFailureException e) {
                 if (System.currentTimeMillis() > until) {
-                    throw e;
+                    throw (DataAccessException) e;
                 }
                 try {
                     Thread.sleep(200);

@@ -48,9 +48,18 @@ class WarningEngine {
         this.cadres = cadres;
     }
 
+    /**
+     * Evaluations run one at a time: two at once over overlapping persons (an event's and the nightly
+     * run, or two events of one person) would lock the same warning rows in different orders.
+     */
+    private void serialize() {
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock(748305, 1) IS NULL", Map.of(), Boolean.class);
+    }
+
     /** Every enabled rule over every cadre (the nightly run). */
     @Transactional
     public Outcome evaluateAll(LocalDate today, String by) {
+        serialize();
         Outcome total = new Outcome(0, 0, 0);
         for (WarningRule rule : rules.enabled()) {
             total = total.plus(evaluate(rule, today, null, by));
@@ -66,6 +75,7 @@ class WarningEngine {
         if (personIds.isEmpty()) {
             return new Outcome(0, 0, 0);
         }
+        serialize();
         List<Long> ids = List.copyOf(personIds);
         Outcome total = new Outcome(0, 0, 0);
         for (WarningRule rule : rules.enabled()) {

@@ -363,6 +363,8 @@ class WarningHandling {
         if (!escalateOverdue) {
             return 0;
         }
+        // Not at the same time as an evaluation, which locks many warning rows at once.
+        jdbc.sql("SELECT pg_advisory_xact_lock(748305, 1) IS NULL").query(Boolean.class).single();
         record Overdue(long actionId, long warningId, String kind, LocalDate due) {
         }
         List<Overdue> overdue = jdbc.sql("""

@@ -264,8 +264,9 @@ class BrowserJourneyTests extends IntegrationTest {
         driver.get(url("/persons"));
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("search-persons")).click();
-        WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person-table")));
-        assertThat(table.getText()).contains(name).contains(IdNumber.mask(good));
+        // The unfiltered list is on the page until the search's page arrives: wait for the result itself.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("person-table"), name));
+        assertThat(driver.findElement(By.id("person-table")).getText()).contains(name).contains(IdNumber.mask(good));
         assertThat(driver.getPageSource()).doesNotContain(good);
     }
 }
