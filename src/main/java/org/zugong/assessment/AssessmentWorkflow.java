@@ -38,7 +38,7 @@ class AssessmentWorkflow {
     private final AssessmentRepository repository;
     private final AssessmentScope scope;
     private final AssessmentPeriods periods;
-    private final WorkingDays workingDays;
+    private final org.zugong.platform.calendar.WorkCalendar workingDays;
     private final CadreAnnualResults cadreResults;
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog audit;
@@ -46,7 +46,7 @@ class AssessmentWorkflow {
     private final ObjectMapper json;
     private final AssessmentSchemes schemes;
 
-    AssessmentWorkflow(AssessmentSchemes schemes, AssessmentRepository repository, AssessmentScope scope, AssessmentPeriods periods, WorkingDays workingDays,
+    AssessmentWorkflow(AssessmentSchemes schemes, AssessmentRepository repository, AssessmentScope scope, AssessmentPeriods periods, org.zugong.platform.calendar.WorkCalendar workingDays,
                        CadreAnnualResults cadreResults, NamedParameterJdbcTemplate jdbc, AuditLog audit,
                        ApplicationEventPublisher events, ObjectMapper json) {
         this.schemes = schemes;

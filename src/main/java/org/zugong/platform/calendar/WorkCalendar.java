@@ -1,4 +1,4 @@
-package org.zugong.assessment;
+package org.zugong.platform.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -8,15 +8,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Working days for 公示: Monday to Friday, except official holidays, plus the weekend days worked in
- * exchange (调休) — both from the calendar table, which an administrator extends every year.
+ * Working days (for 公示 and other deadlines counted in 工作日): Monday to Friday, except official
+ * holidays, plus the weekend days worked in exchange (调休) — both from the calendar table
+ * {@code assessment_calendar_day} (created with the assessment module, kept here for everyone), which
+ * an administrator extends every year.
  */
 @Component
-class WorkingDays {
+public class WorkCalendar {
 
     private final JdbcClient jdbc;
 
-    WorkingDays(JdbcClient jdbc) {
+    WorkCalendar(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -38,12 +40,12 @@ class WorkingDays {
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
-    boolean isWorkingDay(LocalDate day) {
+    public boolean isWorkingDay(LocalDate day) {
         return isWorkingDay(day, exceptions(day, day));
     }
 
     /** The first working day on or after {@code day}. */
-    LocalDate firstWorkingDayFrom(LocalDate day) {
+    public LocalDate firstWorkingDayFrom(LocalDate day) {
         Map<LocalDate, Boolean> exceptions = exceptions(day, day.plusDays(40));
         LocalDate d = day;
         while (!isWorkingDay(d, exceptions)) {
@@ -52,8 +54,23 @@ class WorkingDays {
         return d;
     }
 
+    /** How many working days lie in {@code [from, to]} (both included); 0 when {@code to} is before {@code from}. */
+    public int count(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return 0;
+        }
+        Map<LocalDate, Boolean> exceptions = exceptions(from, to);
+        int n = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (isWorkingDay(d, exceptions)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The last day of a span of {@code n} working days starting on the working day {@code start}. */
-    LocalDate lastOf(LocalDate start, int n) {
+    public LocalDate lastOf(LocalDate start, int n) {
         Map<LocalDate, Boolean> exceptions = exceptions(start, start.plusDays(n * 3L + 40));
         LocalDate d = start;
         int counted = isWorkingDay(d, exceptions) ? 1 : 0;
