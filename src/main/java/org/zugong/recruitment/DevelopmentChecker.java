@@ -321,9 +321,6 @@ public class DevelopmentChecker {
                 errors.add(new FieldErrors.FieldError("preReviews[" + i + "]", "预审须填写层级和日期"));
             }
         }
-        if (t.activistAssessments().contains(null)) {
-            errors.add(new FieldErrors.FieldError("activistAssessments", "考察日期不能为空"));
-        }
         if (t.publicNotice() != null) {
             if (t.publicNotice().start() == null || t.publicNotice().end() == null) {
                 errors.add(new FieldErrors.FieldError("publicNotice", "公示须填写起止日期"));
