@@ -27,7 +27,8 @@ final class DemoAccounts {
             Permissions.CADRE_READ, Permissions.CADRE_WRITE, Permissions.CADRE_EXPORT,
             Permissions.ASSESSMENT_READ, Permissions.ASSESSMENT_MANAGE, Permissions.ASSESSMENT_EVALUATE, Permissions.ASSESSMENT_SELF,
             Permissions.WARNING_READ, Permissions.WARNING_HANDLE, Permissions.WARNING_RULES,
-            Permissions.SUPERVISION_READ, Permissions.SUPERVISION_WRITE);
+            Permissions.SUPERVISION_READ, Permissions.SUPERVISION_WRITE,
+            Permissions.RECRUITMENT_READ);
 
     private final JdbcClient jdbc;
 

@@ -37,6 +37,8 @@ public final class Permissions {
     public static final String SUPERVISION_READ = "supervision:read";
     /** Record and close supervision records; enter reports, draw spot checks, enter check results. */
     public static final String SUPERVISION_WRITE = "supervision:write";
+    /** 党员发展: check a development timeline against the 细则 (and later read development records). */
+    public static final String RECRUITMENT_READ = "recruitment:read";
     public static final String USER_MANAGE = "user:manage";
     public static final String ROLE_MANAGE = "role:manage";
     public static final String USER_UNLOCK = "user:unlock";
@@ -65,6 +67,7 @@ public final class Permissions {
         all.put(WARNING_RULES, "维护预警规则");
         all.put(SUPERVISION_READ, "查看监督记录与个人有关事项报告");
         all.put(SUPERVISION_WRITE, "维护监督记录、个人有关事项报告与核查");
+        all.put(RECRUITMENT_READ, "查看党员发展（含程序校验）");
         all.put(USER_MANAGE, "用户管理（系统管理员）");
         all.put(ROLE_MANAGE, "角色与权限（安全管理员）");
         all.put(USER_UNLOCK, "解锁账号（安全管理员）");
