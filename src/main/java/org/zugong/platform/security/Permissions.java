@@ -39,6 +39,8 @@ public final class Permissions {
     public static final String SUPERVISION_WRITE = "supervision:write";
     /** 党员发展: check a development timeline against the 细则 (and later read development records). */
     public static final String RECRUITMENT_READ = "recruitment:read";
+    /** Keep development records: register applicants and record each step of the development. */
+    public static final String RECRUITMENT_WRITE = "recruitment:write";
     public static final String USER_MANAGE = "user:manage";
     public static final String ROLE_MANAGE = "role:manage";
     public static final String USER_UNLOCK = "user:unlock";
@@ -68,6 +70,7 @@ public final class Permissions {
         all.put(SUPERVISION_READ, "查看监督记录与个人有关事项报告");
         all.put(SUPERVISION_WRITE, "维护监督记录、个人有关事项报告与核查");
         all.put(RECRUITMENT_READ, "查看党员发展（含程序校验）");
+        all.put(RECRUITMENT_WRITE, "维护发展党员档案");
         all.put(USER_MANAGE, "用户管理（系统管理员）");
         all.put(ROLE_MANAGE, "角色与权限（安全管理员）");
         all.put(USER_UNLOCK, "解锁账号（安全管理员）");

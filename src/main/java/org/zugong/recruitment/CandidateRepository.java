@@ -1,0 +1,202 @@
+package org.zugong.recruitment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.zugong.platform.db.SqlCondition;
+import org.zugong.recruitment.Timeline.IntroducerStatus;
+import org.zugong.recruitment.Timeline.PreReviewLevel;
+
+/** The development records in {@code recruitment_candidate} and its child tables. */
+@Repository
+class CandidateRepository {
+
+    private static final String SELECT = """
+            SELECT c.*, p.name AS person_name, p.birth_date, o.name AS branch_name, o.path AS branch_path
+            FROM recruitment_candidate c
+            JOIN person_person p ON p.id = c.person_id
+            JOIN org_organization o ON o.id = c.branch_org_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    CandidateRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Candidate> find(long id) {
+        Optional<Candidate> found = jdbc.sql(SELECT + " WHERE c.id = :id").param("id", id).query(CandidateRepository::map).optional();
+        found.ifPresent(this::loadChildren);
+        return found;
+    }
+
+    /** Whether the person has a record that is neither finished nor cancelled. */
+    boolean hasOpenRecord(long personId) {
+        return jdbc.sql("SELECT count(*) FROM recruitment_candidate WHERE person_id = :p AND stage NOT IN ('FULL_MEMBER', 'CANCELLED')")
+                .param("p", personId).query(Long.class).single() > 0;
+    }
+
+    List<Candidate.Row> list(SqlCondition scope, String orgPathPrefix, CandidateStage stage) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT c.id, c.person_id, p.name AS person_name, c.branch_org_id, o.name AS branch_name, c.stage,
+                       c.application_date, c.updated_at
+                FROM recruitment_candidate c
+                JOIN person_person p ON p.id = c.person_id
+                JOIN org_organization o ON o.id = c.branch_org_id
+                WHERE\s""").append(scope.sql());
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if (orgPathPrefix != null) {
+            sql.append(" AND o.path LIKE :prefix");
+            params.put("prefix", orgPathPrefix + "%");
+        }
+        if (stage != null) {
+            sql.append(" AND c.stage = :stage");
+            params.put("stage", stage.name());
+        }
+        sql.append(" ORDER BY c.application_date DESC, c.id DESC LIMIT 1000");
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Candidate.Row(rs.getLong("id"), rs.getLong("person_id"),
+                rs.getString("person_name"), rs.getLong("branch_org_id"), rs.getString("branch_name"),
+                CandidateStage.valueOf(rs.getString("stage")), rs.getObject("application_date", LocalDate.class),
+                rs.getTimestamp("updated_at").toInstant())).list();
+    }
+
+    Map<CandidateStage, Long> counts(SqlCondition scope) {
+        Map<CandidateStage, Long> counts = new java.util.EnumMap<>(CandidateStage.class);
+        for (CandidateStage s : CandidateStage.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.sql("SELECT c.stage, count(*) AS n FROM recruitment_candidate c JOIN org_organization o ON o.id = c.branch_org_id WHERE "
+                        + scope.sql() + " GROUP BY c.stage")
+                .params(scope.params())
+                .query((rs, n) -> Map.entry(CandidateStage.valueOf(rs.getString("stage")), rs.getLong("n")))
+                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    long insert(long personId, long branchOrgId, String ruleSet, LocalDate applicationDate, String user) {
+        return jdbc.sql("""
+                INSERT INTO recruitment_candidate (person_id, branch_org_id, rule_set, application_date, created_by, updated_by)
+                VALUES (:p, :b, :r, :a, :u, :u) RETURNING id
+                """).param("p", personId).param("b", branchOrgId).param("r", ruleSet).param("a", applicationDate).param("u", user)
+                .query(Long.class).single();
+    }
+
+    /** Stores every field and the child rows; false when the version moved on (someone else saved first). */
+    boolean save(Candidate c, int expectedVersion, String user) {
+        Timeline.Meeting a = c.admission;
+        Timeline.Meeting v = c.conversion;
+        int updated = jdbc.sql("""
+                UPDATE recruitment_candidate SET stage = :stage, talk_date = :talk, activist_date = :activist,
+                  development_target_date = :target, political_review_date = :reviewDate, political_review_passed = :reviewPassed,
+                  training_days = :days, training_hours = :hours, notice_start = :noticeStart, notice_end = :noticeEnd,
+                  admission_date = :aDate, admission_due = :aDue, admission_present = :aPresent, admission_for = :aFor,
+                  admission_written = :aWritten, approval_date = :approval, extension_months = :extension,
+                  conversion_date = :cDate, conversion_due = :cDue, conversion_present = :cPresent, conversion_for = :cFor,
+                  conversion_written = :cWritten, conversion_approval_date = :cApproval, cancelled_date = :cancelDate,
+                  cancelled_reason = :cancelReason, version = version + 1, updated_by = :u, updated_at = now()
+                WHERE id = :id AND version = :version
+                """)
+                .param("stage", c.stage.name()).param("talk", c.talkDate).param("activist", c.activistDate)
+                .param("target", c.developmentTargetDate).param("reviewDate", c.politicalReviewDate)
+                .param("reviewPassed", c.politicalReviewPassed).param("days", c.trainingDays).param("hours", c.trainingHours)
+                .param("noticeStart", c.noticeStart).param("noticeEnd", c.noticeEnd)
+                .param("aDate", a == null ? null : a.date()).param("aDue", a == null ? null : a.dueVoters())
+                .param("aPresent", a == null ? null : a.present()).param("aFor", a == null ? null : a.votesFor())
+                .param("aWritten", a == null ? null : a.writtenFor()).param("approval", c.approvalDate)
+                .param("extension", c.extensionMonths)
+                .param("cDate", v == null ? null : v.date()).param("cDue", v == null ? null : v.dueVoters())
+                .param("cPresent", v == null ? null : v.present()).param("cFor", v == null ? null : v.votesFor())
+                .param("cWritten", v == null ? null : v.writtenFor()).param("cApproval", c.conversionApprovalDate)
+                .param("cancelDate", c.cancelledDate).param("cancelReason", c.cancelledReason)
+                .param("u", user).param("id", c.id).param("version", expectedVersion)
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM recruitment_contact WHERE candidate_id = :id").param("id", c.id).update();
+        jdbc.sql("DELETE FROM recruitment_assessment WHERE candidate_id = :id").param("id", c.id).update();
+        jdbc.sql("DELETE FROM recruitment_pre_review WHERE candidate_id = :id").param("id", c.id).update();
+        for (Candidate.Contact contact : c.contacts) {
+            jdbc.sql("INSERT INTO recruitment_contact (candidate_id, person_id, role, status) VALUES (:c, :p, :r, :s)")
+                    .param("c", c.id).param("p", contact.personId()).param("r", contact.role()).param("s", contact.status().name())
+                    .update();
+        }
+        for (Candidate.Assessment assessment : c.assessments) {
+            jdbc.sql("INSERT INTO recruitment_assessment (candidate_id, assessment_date, note) VALUES (:c, :d, :n)")
+                    .param("c", c.id).param("d", assessment.date()).param("n", assessment.note()).update();
+        }
+        for (Candidate.PreReviewEntry p : c.preReviews) {
+            jdbc.sql("""
+                    INSERT INTO recruitment_pre_review (candidate_id, level, review_date, reviewer_org_id, passed, note)
+                    VALUES (:c, :l, :d, :o, :p, :n)
+                    """).param("c", c.id).param("l", p.level().name()).param("d", p.date()).param("o", p.reviewerOrgId())
+                    .param("p", p.passed()).param("n", p.note()).update();
+        }
+        return true;
+    }
+
+    private void loadChildren(Candidate c) {
+        c.contacts = new java.util.ArrayList<>(jdbc.sql("""
+                SELECT r.person_id, p.name, r.role, r.status FROM recruitment_contact r JOIN person_person p ON p.id = r.person_id
+                WHERE r.candidate_id = :id ORDER BY r.id
+                """).param("id", c.id).query((rs, n) -> new Candidate.Contact(rs.getLong("person_id"), rs.getString("name"),
+                rs.getString("role"), IntroducerStatus.valueOf(rs.getString("status")))).list());
+        c.assessments = new java.util.ArrayList<>(jdbc.sql(
+                        "SELECT assessment_date, note FROM recruitment_assessment WHERE candidate_id = :id ORDER BY assessment_date, id")
+                .param("id", c.id).query((rs, n) -> new Candidate.Assessment(rs.getObject("assessment_date", LocalDate.class),
+                        rs.getString("note"))).list());
+        c.preReviews = new java.util.ArrayList<>(jdbc.sql("""
+                SELECT r.level, r.review_date, r.reviewer_org_id, o.name AS org_name, r.passed, r.note
+                FROM recruitment_pre_review r LEFT JOIN org_organization o ON o.id = r.reviewer_org_id
+                WHERE r.candidate_id = :id ORDER BY r.review_date, r.id
+                """).param("id", c.id).query((rs, n) -> new Candidate.PreReviewEntry(PreReviewLevel.valueOf(rs.getString("level")),
+                rs.getObject("review_date", LocalDate.class), (Long) rs.getObject("reviewer_org_id", Long.class),
+                rs.getString("org_name"), rs.getBoolean("passed"), rs.getString("note"))).list());
+    }
+
+    private static Candidate map(ResultSet rs, int n) throws SQLException {
+        Candidate c = new Candidate();
+        c.id = rs.getLong("id");
+        c.personId = rs.getLong("person_id");
+        c.personName = rs.getString("person_name");
+        c.birthDate = rs.getObject("birth_date", LocalDate.class);
+        c.branchOrgId = rs.getLong("branch_org_id");
+        c.branchName = rs.getString("branch_name");
+        c.branchPath = rs.getString("branch_path");
+        c.stage = CandidateStage.valueOf(rs.getString("stage"));
+        c.ruleSet = rs.getString("rule_set");
+        c.applicationDate = rs.getObject("application_date", LocalDate.class);
+        c.talkDate = rs.getObject("talk_date", LocalDate.class);
+        c.activistDate = rs.getObject("activist_date", LocalDate.class);
+        c.developmentTargetDate = rs.getObject("development_target_date", LocalDate.class);
+        c.politicalReviewDate = rs.getObject("political_review_date", LocalDate.class);
+        c.politicalReviewPassed = rs.getObject("political_review_passed", Boolean.class);
+        c.trainingDays = rs.getObject("training_days", Integer.class);
+        c.trainingHours = rs.getObject("training_hours", Integer.class);
+        c.noticeStart = rs.getObject("notice_start", LocalDate.class);
+        c.noticeEnd = rs.getObject("notice_end", LocalDate.class);
+        LocalDate admission = rs.getObject("admission_date", LocalDate.class);
+        c.admission = admission == null ? null : new Timeline.Meeting(admission, rs.getObject("admission_due", Integer.class),
+                rs.getObject("admission_present", Integer.class), rs.getObject("admission_for", Integer.class),
+                rs.getObject("admission_written", Integer.class));
+        c.approvalDate = rs.getObject("approval_date", LocalDate.class);
+        c.extensionMonths = rs.getObject("extension_months", Integer.class);
+        LocalDate conversion = rs.getObject("conversion_date", LocalDate.class);
+        c.conversion = conversion == null ? null : new Timeline.Meeting(conversion, rs.getObject("conversion_due", Integer.class),
+                rs.getObject("conversion_present", Integer.class), rs.getObject("conversion_for", Integer.class),
+                rs.getObject("conversion_written", Integer.class));
+        c.conversionApprovalDate = rs.getObject("conversion_approval_date", LocalDate.class);
+        c.cancelledDate = rs.getObject("cancelled_date", LocalDate.class);
+        c.cancelledReason = rs.getString("cancelled_reason");
+        c.version = rs.getInt("version");
+        c.updatedBy = rs.getString("updated_by");
+        c.updatedAt = rs.getTimestamp("updated_at").toInstant();
+        return c;
+    }
+}

@@ -1,0 +1,396 @@
+package org.zugong.recruitment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zugong.audit.AuditLog;
+import org.zugong.audit.AuditOutcome;
+import org.zugong.organization.Jurisdiction;
+import org.zugong.organization.OrganizationKind;
+import org.zugong.organization.OrganizationSummary;
+import org.zugong.organization.Organizations;
+import org.zugong.person.PersonForm;
+import org.zugong.person.PersonRecord;
+import org.zugong.person.Persons;
+import org.zugong.platform.db.SqlCondition;
+import org.zugong.platform.security.Actor;
+import org.zugong.platform.web.BusinessRuleException;
+import org.zugong.platform.web.EditConflictException;
+import org.zugong.platform.web.FieldErrors;
+import org.zugong.platform.web.RecordNotFoundException;
+import org.zugong.recruitment.CheckResult.Violation;
+import org.zugong.recruitment.Timeline.PreReviewLevel;
+
+/**
+ * The development records (发展党员档案, F40) kept by 党支部 and the steps recorded on them. Every step builds the
+ * timeline from the stored record and the new values and runs the one {@link DevelopmentChecker}: a step that
+ * would bring a violation the record did not have is refused (422) naming the rule, the article and the dates,
+ * and nothing is stored. Both pre-reviews (F41) are required before the admission meeting.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DevelopmentRecords {
+
+    static final String PARTY_MEMBER = "01";
+    static final String PROBATIONARY_MEMBER = "02";
+
+    private final CandidateRepository repository;
+    private final DevelopmentChecker checker;
+    private final Organizations organizations;
+    private final Persons persons;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    DevelopmentRecords(CandidateRepository repository, DevelopmentChecker checker, Organizations organizations, Persons persons,
+                       AuditLog audit, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.checker = checker;
+        this.organizations = organizations;
+        this.persons = persons;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** A record with what the checker says of it now and the step that comes next. */
+    public record Detail(Candidate candidate, CheckResult check, NextStep nextStep) {
+    }
+
+    /** Registers an 入党申请人 of a visible 党支部; the person must be visible and not yet a Party member. */
+    @Transactional
+    public long register(Long personId, Long branchOrgId, LocalDate applicationDate) {
+        FieldErrors.Collector errors = new FieldErrors.Collector();
+        if (personId == null) {
+            errors.add("personId", "请选择入党申请人");
+        }
+        if (branchOrgId == null) {
+            errors.add("branchOrgId", "请选择党支部");
+        }
+        if (applicationDate == null) {
+            errors.add("applicationDate", "请填写递交入党申请书的日期");
+        }
+        errors.throwIfAny();
+        OrganizationSummary branch = organizations.requireVisible(branchOrgId);
+        if (branch.kind() != OrganizationKind.PARTY_BRANCH && branch.kind() != OrganizationKind.PARTY_JOINT_BRANCH) {
+            throw FieldErrors.of("branchOrgId", "“" + branch.name() + "”不是党支部，发展党员档案由党支部建立");
+        }
+        PersonRecord person = persons.requireVisibleRecord(personId);
+        if (PARTY_MEMBER.equals(person.politicalStatus()) || PROBATIONARY_MEMBER.equals(person.politicalStatus())) {
+            throw new BusinessRuleException(person.name() + "已是中共党员或预备党员，不能登记为入党申请人");
+        }
+        if (repository.hasOpenRecord(personId)) {
+            throw new BusinessRuleException(person.name() + "已有进行中的发展党员档案");
+        }
+        Candidate draft = new Candidate();
+        draft.personId = personId;
+        draft.birthDate = person.birthDate();
+        draft.applicationDate = applicationDate;
+        refuseNew(List.of(), checker.check(draft.timeline()));
+        long id = repository.insert(personId, branchOrgId, RecruitmentRuleSet.DEFAULT_EDITION, applicationDate, user());
+        audit.record("RECRUITMENT_REGISTER", "recruitment", id, "登记入党申请人：" + person.name() + "（" + branch.name() + "，申请日期 "
+                + applicationDate + "）");
+        return id;
+    }
+
+    public List<Candidate.Row> list(Long orgId, CandidateStage stage) {
+        String prefix = orgId == null ? null : organizations.requireVisible(orgId).path();
+        return repository.list(scope(), prefix, stage);
+    }
+
+    public Map<CandidateStage, Long> counts() {
+        return repository.counts(scope());
+    }
+
+    public Detail detail(long id) {
+        Candidate c = requireVisible(id);
+        return new Detail(c, checker.check(c.timeline()), next(c));
+    }
+
+    /** Records one step; refused (422) when it brings a new violation of the 细则, 409 when the record changed meanwhile. */
+    @Transactional
+    public Detail step(long id, DevelopmentStep step, StepForm f) {
+        Candidate c = requireVisible(id);
+        int expectedVersion = f.version() == null ? c.version : f.version();
+        CheckResult before = checker.check(c.timeline());
+        String detail = apply(c, step, f);
+        CheckResult after = checker.check(c.timeline());
+        refuseNew(before.violations(), after);
+        if (!repository.save(c, expectedVersion, user())) {
+            throw new EditConflictException("发展党员档案（" + c.personName + "）");
+        }
+        audit.record("RECRUITMENT_STEP", "recruitment", id, c.personName + "：" + step.label() + "（" + detail + "）");
+        if (step == DevelopmentStep.APPROVAL) {
+            setPoliticalStatus(c.personId, PROBATIONARY_MEMBER, null);
+            events.publishEvent(new CandidateAdmitted(id, c.personId, c.admission.date(), c.approvalDate));
+        } else if (step == DevelopmentStep.CONVERSION_APPROVAL) {
+            setPoliticalStatus(c.personId, PARTY_MEMBER, after.fullMemberFrom());
+            events.publishEvent(new CandidateConverted(id, c.personId, after.fullMemberFrom(), c.conversionApprovalDate));
+        }
+        return detail(id);
+    }
+
+    private String apply(Candidate c, DevelopmentStep step, StepForm f) {
+        if (c.stage == CandidateStage.FULL_MEMBER || c.stage == CandidateStage.CANCELLED) {
+            throw new BusinessRuleException("发展党员档案已" + (c.stage == CandidateStage.CANCELLED ? "取消" : "完成转正") + "，不能再记录"
+                    + step.label());
+        }
+        switch (step) {
+            case TALK -> {
+                stage(c, step, CandidateStage.APPLICANT);
+                c.talkDate = date(f);
+            }
+            case ACTIVIST -> {
+                stage(c, step, CandidateStage.APPLICANT);
+                c.activistDate = date(f);
+                c.contacts.removeIf(x -> "CONTACT".equals(x.role()));
+                members(f.contacts(), "contacts", "CONTACT").forEach(c.contacts::add);
+                c.stage = CandidateStage.ACTIVIST;
+            }
+            case ASSESSMENT -> {
+                stage(c, step, CandidateStage.ACTIVIST);
+                c.assessments.add(new Candidate.Assessment(date(f), clean(f.note())));
+            }
+            case DEVELOPMENT_TARGET -> {
+                stage(c, step, CandidateStage.ACTIVIST);
+                LocalDate date = date(f);
+                if (f.introducers().isEmpty()) {
+                    throw FieldErrors.of("introducers", "请填写入党介绍人");
+                }
+                c.developmentTargetDate = date;
+                c.contacts.removeIf(x -> "INTRODUCER".equals(x.role()));
+                members(f.introducers(), "introducers", "INTRODUCER").forEach(c.contacts::add);
+                c.stage = CandidateStage.DEVELOPMENT_TARGET;
+            }
+            case POLITICAL_REVIEW -> {
+                stage(c, step, CandidateStage.DEVELOPMENT_TARGET);
+                c.politicalReviewDate = date(f);
+                if (f.passed() == null) {
+                    throw FieldErrors.of("passed", "请填写政治审查结论是否合格");
+                }
+                c.politicalReviewPassed = f.passed();
+            }
+            case TRAINING -> {
+                stage(c, step, CandidateStage.DEVELOPMENT_TARGET);
+                if (f.days() == null && f.hours() == null) {
+                    throw FieldErrors.of("days", "请填写培训天数或学时");
+                }
+                c.trainingDays = f.days();
+                c.trainingHours = f.hours();
+            }
+            case NOTICE -> {
+                stage(c, step, CandidateStage.DEVELOPMENT_TARGET);
+                if (f.start() == null || f.end() == null) {
+                    throw FieldErrors.of("start", "请填写公示的起止日期");
+                }
+                c.noticeStart = f.start();
+                c.noticeEnd = f.end();
+            }
+            case PRE_REVIEW -> {
+                stage(c, step, CandidateStage.DEVELOPMENT_TARGET);
+                LocalDate date = date(f);
+                if (f.level() == null) {
+                    throw FieldErrors.of("level", "请选择预审层级（基层党委或县级党委组织部门）");
+                }
+                if (f.passed() == null) {
+                    throw FieldErrors.of("passed", "请填写预审是否通过");
+                }
+                String orgName = f.reviewerOrgId() == null ? null : organizations.requireVisible(f.reviewerOrgId()).name();
+                c.preReviews.add(new Candidate.PreReviewEntry(f.level(), date, f.reviewerOrgId(), orgName, f.passed(), clean(f.note())));
+                return f.level() == PreReviewLevel.PARTY_COMMITTEE ? "基层党委预审 " + date : "县级党委组织部门预审 " + date;
+            }
+            case ADMISSION -> {
+                stage(c, step, CandidateStage.DEVELOPMENT_TARGET);
+                if (c.admission != null) {
+                    throw new BusinessRuleException("已记录接收预备党员的支部大会（" + c.admission.date() + "）");
+                }
+                c.admission = meeting(f);
+            }
+            case APPROVAL -> {
+                stage(c, step, CandidateStage.DEVELOPMENT_TARGET);
+                if (c.admission == null) {
+                    throw new BusinessRuleException("尚未召开支部大会讨论接收，不能审批");
+                }
+                c.approvalDate = date(f);
+                c.stage = CandidateStage.PROBATIONARY;
+            }
+            case EXTENSION -> {
+                stage(c, step, CandidateStage.PROBATIONARY);
+                if (c.extensionMonths != null) {
+                    throw new BusinessRuleException("预备期只能延长一次（已延长" + c.extensionMonths + "个月）");
+                }
+                if (f.months() == null) {
+                    throw FieldErrors.of("months", "请填写延长的月数");
+                }
+                c.extensionMonths = f.months();
+            }
+            case CONVERSION -> {
+                stage(c, step, CandidateStage.PROBATIONARY);
+                if (c.conversion != null) {
+                    throw new BusinessRuleException("已记录讨论转正的支部大会（" + c.conversion.date() + "）");
+                }
+                c.conversion = meeting(f);
+            }
+            case CONVERSION_APPROVAL -> {
+                stage(c, step, CandidateStage.PROBATIONARY);
+                if (c.conversion == null) {
+                    throw new BusinessRuleException("尚未召开支部大会讨论转正，不能审批转正");
+                }
+                c.conversionApprovalDate = date(f);
+                c.stage = CandidateStage.FULL_MEMBER;
+            }
+            case CANCEL -> {
+                c.cancelledDate = date(f);
+                c.cancelledReason = clean(f.reason());
+                if (c.cancelledReason == null) {
+                    throw FieldErrors.of("reason", "请填写取消发展的原因");
+                }
+                c.stage = CandidateStage.CANCELLED;
+                return c.cancelledDate + "，" + c.cancelledReason;
+            }
+        }
+        return f.date() == null ? String.valueOf(f.start()) : f.date().toString();
+    }
+
+    /** The next step and its earliest allowed day under the rule set. */
+    NextStep next(Candidate c) {
+        RecruitmentRuleSet rules = checker.ruleSet(c.ruleSet);
+        return switch (c.stage) {
+            case APPLICANT -> c.talkDate == null
+                    ? NextStep.of(DevelopmentStep.TALK, c.applicationDate, c.applicationDate.plusMonths(rules.talkWithinMonths()),
+                    "收到入党申请书后" + DevelopmentChecker.cn(rules.talkWithinMonths()) + "个月内派人谈话")
+                    : NextStep.of(DevelopmentStep.ACTIVIST, c.talkDate, null, "经推荐和支委会研究确定为入党积极分子");
+            case ACTIVIST -> {
+                LocalDate earliest = c.activistDate.plusYears(rules.activistMinYears());
+                LocalDate last = c.assessments.isEmpty() ? c.activistDate : c.assessments.getLast().date();
+                LocalDate assessmentDue = last.plusMonths(rules.assessmentIntervalMonths());
+                yield NextStep.of(DevelopmentStep.DEVELOPMENT_TARGET, earliest, null, "经过" + DevelopmentChecker.cn(rules.activistMinYears())
+                        + "年以上培养教育（" + c.activistDate + " 起），" + earliest + " 起可确定为发展对象；下一次考察应不晚于 " + assessmentDue);
+            }
+            case DEVELOPMENT_TARGET -> nextForTarget(c, rules);
+            case PROBATIONARY -> {
+                CheckResult r = checker.check(c.timeline());
+                LocalDate from = r.probationEnd().plusDays(1);
+                yield c.conversion == null
+                        ? NextStep.of(DevelopmentStep.CONVERSION, from, null, "预备期至 " + r.probationEnd() + "，期满后（" + from
+                        + " 起）支部大会讨论转正")
+                        : NextStep.of(DevelopmentStep.CONVERSION_APPROVAL, c.conversion.date(),
+                        r.probationEnd().plusMonths(rules.conversionApprovalWithinMonths()),
+                        "预备期满后" + DevelopmentChecker.cn(rules.conversionApprovalWithinMonths()) + "个月内审批转正");
+            }
+            case FULL_MEMBER, CANCELLED -> null;
+        };
+    }
+
+    private NextStep nextForTarget(Candidate c, RecruitmentRuleSet rules) {
+        LocalDate target = c.developmentTargetDate;
+        if (c.politicalReviewDate == null || !Boolean.TRUE.equals(c.politicalReviewPassed)) {
+            return NextStep.of(DevelopmentStep.POLITICAL_REVIEW, target, null, "对发展对象进行政治审查，形成结论性材料");
+        }
+        int days = c.trainingDays == null ? 0 : c.trainingDays;
+        int hours = c.trainingHours == null ? 0 : c.trainingHours;
+        if (days < rules.trainingMinDays() && hours < rules.trainingMinHours()) {
+            return NextStep.of(DevelopmentStep.TRAINING, target, null, "集中培训不少于" + DevelopmentChecker.cn(rules.trainingMinDays())
+                    + "天或" + rules.trainingMinHours() + "学时");
+        }
+        if (c.noticeStart == null) {
+            return NextStep.of(DevelopmentStep.NOTICE, target, null, "公示不少于" + DevelopmentChecker.cn(rules.publicNoticeWorkingDays())
+                    + "个工作日");
+        }
+        for (PreReviewLevel level : rules.requiredPreReviews()) {
+            if (c.preReviews.stream().noneMatch(p -> p.level() == level && p.passed())) {
+                String name = level == PreReviewLevel.PARTY_COMMITTEE ? "基层党委预审" : "县级党委组织部门预审";
+                return NextStep.of(DevelopmentStep.PRE_REVIEW, c.noticeEnd, null, "须经" + name + "（" + level.name() + "）");
+            }
+        }
+        if (c.admission == null) {
+            LocalDate earliest = c.noticeEnd.plusDays(1);
+            for (Candidate.PreReviewEntry p : c.preReviews) {
+                if (p.date().isAfter(earliest)) {
+                    earliest = p.date();
+                }
+            }
+            if (c.politicalReviewDate.isAfter(earliest)) {
+                earliest = c.politicalReviewDate;
+            }
+            return NextStep.of(DevelopmentStep.ADMISSION, earliest, null, "公示期满、预审通过后召开支部大会讨论接收");
+        }
+        return NextStep.of(DevelopmentStep.APPROVAL, c.admission.date(), c.admission.date().plusMonths(rules.approvalWithinMonths()),
+                "支部大会通过后" + DevelopmentChecker.cn(rules.approvalWithinMonths()) + "个月内报上级党委审批");
+    }
+
+    /** Refuses when the new result has a violation the record did not have before. */
+    private static void refuseNew(List<Violation> before, CheckResult after) {
+        Set<String> known = before.stream().map(v -> v.rule() + "|" + v.message()).collect(Collectors.toSet());
+        List<Violation> added = after.violations().stream().filter(v -> !known.contains(v.rule() + "|" + v.message())).toList();
+        if (!added.isEmpty()) {
+            throw new BusinessRuleException("不符合《" + after.ruleSet() + "》，未保存：" + added.stream()
+                    .map(v -> v.rule().name() + " " + v.message()).collect(Collectors.joining("；")));
+        }
+    }
+
+    private void setPoliticalStatus(long personId, String status, LocalDate partyJoinDate) {
+        PersonRecord p = persons.requireVisibleRecord(personId);
+        persons.update(personId, new PersonForm(p.orgId(), p.name(), p.sex(), p.birthDate(), p.ethnicity(), p.nativePlace(), "", "",
+                p.education(), status, partyJoinDate == null ? p.partyJoinDate() : partyJoinDate, p.workStartDate(), p.version()));
+    }
+
+    private Candidate requireVisible(long id) {
+        var found = repository.find(id);
+        if (found.isEmpty() || !organizations.jurisdiction().covers(found.get().branchPath, found.get().branchOrgId)) {
+            audit.recordAlone("ACCESS_DENIED", "recruitment", id, "发展党员档案不存在或不在管辖范围内", AuditOutcome.DENIED);
+            throw new RecordNotFoundException("发展党员档案", id);
+        }
+        return found.get();
+    }
+
+    private SqlCondition scope() {
+        Jurisdiction j = organizations.jurisdiction();
+        return j.orgCondition("o.path", "o.id", "j");
+    }
+
+    private List<Candidate.Contact> members(List<StepForm.Member> members, String field, String role) {
+        List<Candidate.Contact> result = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            StepForm.Member m = members.get(i);
+            if (m.personId() == null || m.status() == null) {
+                throw FieldErrors.of(field + "[" + i + "]", "请选择人员并填写其党员状态");
+            }
+            PersonRecord p = persons.requireVisibleRecord(m.personId());
+            result.add(new Candidate.Contact(p.id(), p.name(), role, m.status()));
+        }
+        return result;
+    }
+
+    private static void stage(Candidate c, DevelopmentStep step, CandidateStage required) {
+        if (c.stage != required) {
+            throw new BusinessRuleException("当前阶段为“" + c.stage.label() + "”，只有“" + required.label() + "”阶段才能记录" + step.label());
+        }
+    }
+
+    private static LocalDate date(StepForm f) {
+        if (f.date() == null) {
+            throw FieldErrors.of("date", "请填写日期");
+        }
+        return f.date();
+    }
+
+    private static Timeline.Meeting meeting(StepForm f) {
+        if (f.date() == null || f.dueVoters() == null || f.present() == null || f.votesFor() == null) {
+            throw FieldErrors.of("date", "支部大会须填写日期、应到会人数、到会人数和赞成票数");
+        }
+        return new Timeline.Meeting(f.date(), f.dueVoters(), f.present(), f.votesFor(), f.writtenFor() == null ? 0 : f.writtenFor());
+    }
+
+    private static String clean(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String user() {
+        return Actor.current().map(Actor::username).orElse("system");
+    }
+}
