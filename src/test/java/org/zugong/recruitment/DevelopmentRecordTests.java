@@ -132,6 +132,11 @@ class DevelopmentRecordTests extends IntegrationTest {
                 .isEqualTo("2024-06-01");
         step(id, "cancel", "{\"date\":\"2024-07-01\",\"reason\":\"测试\"}").andExpect(status().isUnprocessableContent());
 
+        mvc.perform(get("/recruitment/" + id).session(session("county1"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("正式党员")));
+        mvc.perform(get("/recruitment").session(session("county1"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("发展党员档案")));
+
         mvc.perform(get("/api/v1/recruitment/candidates").param("stage", "FULL_MEMBER").header("Authorization", bearer("county1")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("\"id\":" + id + ",")));
@@ -183,5 +188,28 @@ class DevelopmentRecordTests extends IntegrationTest {
         mvc.perform(get("/api/v1/recruitment/candidates").header("Authorization", bearer("county2")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("\"id\":" + id + ","))));
+    }
+
+    @Test
+    void thePageShowsTheNextStepAndRefusesAPrematureOne() throws Exception {
+        long id = register("county1", applicant(1), branch(1), "2022-01-10");
+        step(id, "talk", "{\"date\":\"2022-01-20\"}").andExpect(status().isOk());
+        step(id, "activist", "{\"date\":\"2022-03-01\"}").andExpect(status().isOk());
+        var session = session("county1");
+        mvc.perform(get("/recruitment/" + id).session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("确定为发展对象")))
+                .andExpect(content().string(containsString("2023-03-01")));
+        mvc.perform(post("/recruitment/" + id + "/steps/development-target").session(session)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("date", "2023-02-01").param("introducer1", String.valueOf(member(1, 1))).param("introducer1Status", "FULL")
+                        .param("introducer2", String.valueOf(member(1, 2))).param("introducer2Status", "FULL"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("ACTIVIST_LESS_THAN_ONE_YEAR")));
+        mvc.perform(post("/recruitment/" + id + "/steps/assessment").session(session)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("date", "2022-09-01").param("note", "表现良好"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT count(*) FROM recruitment_assessment WHERE candidate_id = :id").param("id", id).query(Long.class).single())
+                .isEqualTo(1);
     }
 }
