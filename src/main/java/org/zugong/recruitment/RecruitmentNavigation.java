@@ -1,0 +1,15 @@
+package org.zugong.recruitment;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.zugong.platform.security.Permissions;
+import org.zugong.platform.web.NavigationItem;
+
+@Configuration(proxyBeanMethods = false)
+class RecruitmentNavigation {
+
+    @Bean
+    NavigationItem recruitmentAuditNavigation() {
+        return new NavigationItem("党员发展", 50, "发展档案排查", "/recruitment/audit", Permissions.RECRUITMENT_READ, 50);
+    }
+}
