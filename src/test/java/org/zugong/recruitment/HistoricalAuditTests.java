@@ -167,6 +167,26 @@ class HistoricalAuditTests extends IntegrationTest {
     }
 
     @Test
+    void aWorkbookOverTheRowLimitIsRefusedAndExportByPostAuditsAtOnce() throws Exception {
+        MockHttpSession session = session("county1");
+        byte[] filled = filledTemplate(session);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("audit-test-", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, filled);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> HistoricalAuditWorkbook.read(file, 2, line -> { }))
+                    .isInstanceOf(HistoricalAuditWorkbook.Refused.class).hasMessageContaining("行数过多");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        byte[] export = mvc.perform(multipart("/recruitment/audit/export").file(new MockMultipartFile("file", "排查.xlsx", XLSX, filled))
+                        .session(session).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().contentType(XLSX)).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(export))) {
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void cellsAreReadAsDatesNumbersAndChoices() {
         assertThat(HistoricalAudit.date("2023/6/1", "x")).isEqualTo(LocalDate.of(2023, 6, 1));
         assertThat(HistoricalAudit.date("20230601", "x")).isEqualTo(LocalDate.of(2023, 6, 1));
