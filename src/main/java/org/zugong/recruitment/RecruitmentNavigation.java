@@ -12,4 +12,9 @@ class RecruitmentNavigation {
     NavigationItem developmentRecordNavigation() {
         return new NavigationItem("党员发展", 50, "发展党员档案", "/recruitment", Permissions.RECRUITMENT_READ, 10);
     }
+
+    @Bean
+    NavigationItem recruitmentAuditNavigation() {
+        return new NavigationItem("党员发展", 50, "发展档案排查", "/recruitment/audit", Permissions.RECRUITMENT_READ, 50);
+    }
 }
