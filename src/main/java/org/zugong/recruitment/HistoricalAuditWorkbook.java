@@ -12,17 +12,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
@@ -107,17 +102,8 @@ public final class HistoricalAuditWorkbook {
     public static byte[] template() {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = wb.createSheet(SHEET);
-            CellStyle noteStyle = wb.createCellStyle();
-            noteStyle.setWrapText(true);
-            noteStyle.setVerticalAlignment(VerticalAlignment.TOP);
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            CellStyle headerStyle = wb.createCellStyle();
-            headerStyle.setFont(bold);
-            headerStyle.setWrapText(true);
-            headerStyle.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            headerStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            headerStyle.setBorderBottom(BorderStyle.THIN);
+            CellStyle noteStyle = org.zugong.platform.excel.TemplateStyles.note(wb);
+            CellStyle headerStyle = org.zugong.platform.excel.TemplateStyles.header(wb);
             CellStyle text = wb.createCellStyle();
             text.setDataFormat(wb.createDataFormat().getFormat("@"));
 
