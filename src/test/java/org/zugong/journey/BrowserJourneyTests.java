@@ -1,26 +1,15 @@
 package org.zugong.journey;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.zugong.IntegrationTest;
 import org.zugong.person.IdNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,50 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expand the tree, create a person (organization chosen with the org picker) with a wrong ID check digit (Chinese error on the field, nothing
  * stored), correct it (stored), and find the person in the list with the ID number masked.
  */
-class BrowserJourneyTests extends IntegrationTest {
-
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
-    private static WebDriver driver;
-    private static WebDriverWait wait;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver (.ci/run does this)");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1366,900", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("zugong-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
+class BrowserJourneyTests extends BrowserTest {
 
     private long countByName(String name) {
         return jdbc.sql("SELECT count(*) FROM person_person WHERE name = :n").param("n", name).query(Long.class).single();
-    }
-
-    private void setValue(WebElement element, String value) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", element, value);
     }
 
     @Test
@@ -86,30 +35,6 @@ class BrowserJourneyTests extends IntegrationTest {
             Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             throw e;
         }
-    }
-
-    private void login(String username) {
-        driver.manage().deleteAllCookies();
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
-    }
-
-    private void screenshotOnFailure(String name, ThrowingRunnable journey) throws Exception {
-        try {
-            journey.run();
-        } catch (AssertionError | RuntimeException e) {
-            Path shot = Path.of("target", name + "-failure.png");
-            Files.createDirectories(shot.getParent());
-            Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-            throw e;
-        }
-    }
-
-    interface ThrowingRunnable {
-        void run() throws Exception;
     }
 
     /**
