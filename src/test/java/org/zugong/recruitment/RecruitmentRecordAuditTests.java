@@ -14,7 +14,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.zugong.IntegrationTest;
 
 /** The checker over the stored records (F42) on the demo data: it finds the five seeded violations and nothing else. */
-class RecordAuditTests extends IntegrationTest {
+class RecruitmentRecordAuditTests extends IntegrationTest {
 
     private static final String API = "/api/v1/recruitment/audit/records";
 
