@@ -128,6 +128,8 @@ class DemoDataLoader implements ApplicationRunner {
             long[] personIds = writer.insertPersons(people, orgIds);
             writer.insertCadreFiles(cadreFiles, personIds, orgIds);
             writer.insertAssessments(assessments, personIds, orgIds);
+            // its own seeded stream too: the development records of 群众 and 共青团员 (issue 6)
+            DemoRecruitment.insert(jdbc, new DemoRecruitment(new Random(SEED + 2), today, city, people).plan(), personIds, orgIds);
             new DemoSupervision(jdbc, cipher, today).insert();
         }
         new DemoSchemes(jdbc).insert(orgIds[0]); // the root 湘云市 is planned first

@@ -141,6 +141,44 @@ class CandidateRepository {
         return true;
     }
 
+    /**
+     * Every record in scope (under {@code orgPathPrefix} when given) with its contacts, assessments and pre-reviews:
+     * one query per table for all of them, none per record.
+     */
+    List<Candidate> loadAll(SqlCondition scope, String orgPathPrefix) {
+        String where = " WHERE " + scope.sql() + (orgPathPrefix == null ? "" : " AND o.path LIKE :prefix");
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if (orgPathPrefix != null) {
+            params.put("prefix", orgPathPrefix + "%");
+        }
+        List<Candidate> all = jdbc.sql(SELECT + where + " ORDER BY c.id").params(params).query(CandidateRepository::map).list();
+        Map<Long, Candidate> byId = new HashMap<>();
+        all.forEach(c -> byId.put(c.id, c));
+        String inScope = " JOIN recruitment_candidate c ON c.id = r.candidate_id JOIN org_organization o ON o.id = c.branch_org_id" + where;
+        jdbc.sql("SELECT r.candidate_id, r.person_id, p.name, r.role, r.status FROM recruitment_contact r"
+                        + " JOIN person_person p ON p.id = r.person_id" + inScope + " ORDER BY r.id")
+                .params(params).query(rs -> {
+                    byId.get(rs.getLong("candidate_id")).contacts.add(new Candidate.Contact(rs.getLong("person_id"), rs.getString("name"),
+                            rs.getString("role"), IntroducerStatus.valueOf(rs.getString("status"))));
+                });
+        jdbc.sql("SELECT r.candidate_id, r.assessment_date, r.note FROM recruitment_assessment r" + inScope
+                        + " ORDER BY r.assessment_date, r.id")
+                .params(params).query(rs -> {
+                    byId.get(rs.getLong("candidate_id")).assessments.add(new Candidate.Assessment(
+                            rs.getObject("assessment_date", LocalDate.class), rs.getString("note")));
+                });
+        jdbc.sql("SELECT r.candidate_id, r.level, r.review_date, r.reviewer_org_id, ro.name AS org_name, r.passed, r.note"
+                        + " FROM recruitment_pre_review r LEFT JOIN org_organization ro ON ro.id = r.reviewer_org_id" + inScope
+                        + " ORDER BY r.review_date, r.id")
+                .params(params).query(rs -> {
+                    byId.get(rs.getLong("candidate_id")).preReviews.add(new Candidate.PreReviewEntry(
+                            PreReviewLevel.valueOf(rs.getString("level")), rs.getObject("review_date", LocalDate.class),
+                            (Long) rs.getObject("reviewer_org_id", Long.class), rs.getString("org_name"), rs.getBoolean("passed"),
+                            rs.getString("note")));
+                });
+        return all;
+    }
+
     private void loadChildren(Candidate c) {
         c.contacts = new java.util.ArrayList<>(jdbc.sql("""
                 SELECT r.person_id, p.name, r.role, r.status FROM recruitment_contact r JOIN person_person p ON p.id = r.person_id

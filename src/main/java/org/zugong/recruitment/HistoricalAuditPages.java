@@ -22,7 +22,8 @@ import org.zugong.platform.web.FieldErrors;
 
 /**
  * 党员发展档案排查 page: the template, the upload with its report, and the Excel export of the violations
- * (GET: the last report of the session; POST: a workbook audited and exported at once).
+ * (GET: the last report of the session; POST: a workbook audited and exported at once), and the same check over
+ * the stored records ({@code /recruitment/audit/records}).
  */
 @Controller
 @RequestMapping("/recruitment/audit")
@@ -34,11 +35,22 @@ class HistoricalAuditPages {
     static final int SHOWN = 500;
 
     private final HistoricalAudit audit;
+    private final RecordAudit records;
     private final AuditLog log;
 
-    HistoricalAuditPages(HistoricalAudit audit, AuditLog log) {
+    HistoricalAuditPages(HistoricalAudit audit, RecordAudit records, AuditLog log) {
         this.audit = audit;
+        this.records = records;
         this.log = log;
+    }
+
+    /** The checker over the stored records of the jurisdiction (F42), under one organization when given. */
+    @GetMapping("/records")
+    @PreAuthorize("hasAuthority('recruitment:read')")
+    String records(@RequestParam(required = false) Long orgId, Model model) {
+        model.addAttribute("report", records.audit(orgId));
+        model.addAttribute("orgId", orgId);
+        return "recruitment/audit-records";
     }
 
     @GetMapping
