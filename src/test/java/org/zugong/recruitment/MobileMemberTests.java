@@ -99,6 +99,24 @@ class MobileMemberTests extends IntegrationTest {
     }
 
     @Test
+    void anInflowIsRegisteredAndSeenByTheReceivingSide() throws Exception {
+        long person = person(1, "01");
+        String location = register("county2", "{\"personId\":" + person + ",\"direction\":\"INFLOW\",\"receivingOrgId\":" + branch(2)
+                + ",\"reason\":\"BUSINESS\",\"leftOn\":\"2025-05-01\"}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.direction").value("INFLOW"))
+                .andReturn().getResponse().getHeader("Location");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        created.add(id);
+        mvc.perform(get("/api/v1/recruitment/mobile-members").param("direction", "INFLOW").header("Authorization", bearer("county2")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("\"id\":" + id + ",")));
+        mvc.perform(get("/api/v1/recruitment/mobile-members/" + id).header("Authorization", bearer("county3")))
+                .andExpect(status().isNotFound());
+        // An inflow needs a receiving organization of the registering side.
+        register("county3", "{\"personId\":" + person(1, "02") + ",\"direction\":\"INFLOW\",\"receivingOrgId\":" + branch(2)
+                + ",\"reason\":\"WORK\",\"leftOn\":\"2025-05-01\"}").andExpect(status().isNotFound());
+    }
+
+    @Test
     void aNonMemberIsRefused() throws Exception {
         long masses = person(1, "13");
         register("county1", "{\"personId\":" + masses + ",\"direction\":\"OUTFLOW\",\"receivingOrgName\":\"外省某党支部\","
