@@ -112,26 +112,32 @@ class RecruitmentCalendarTests extends IntegrationTest {
     }
 
     @Test
-    void theDemoApplicantsOwingATalkAreListedWithTheirDueDates() throws Exception {
+    void theDemoActivistsAreListedWithTheirNextAssessmentDate() throws Exception {
         Map<Long, String> expected = new HashMap<>();
         jdbc.sql("""
-                SELECT id, (application_date + make_interval(months => :m))::date AS due FROM recruitment_candidate
-                WHERE created_by = 'demo' AND stage = 'APPLICANT' AND talk_date IS NULL
-                  AND (application_date + make_interval(months => :m))::date <= :to
-                """).param("m", rules.talkWithinMonths()).param("to", today.plusDays(60))
+                SELECT c.id, (GREATEST(c.activist_date, (SELECT max(a.assessment_date) FROM recruitment_assessment a
+                                                          WHERE a.candidate_id = c.id)) + make_interval(months => :m))::date AS due
+                FROM recruitment_candidate c WHERE c.created_by = 'demo' AND c.stage = 'ACTIVIST'
+                """).param("m", rules.assessmentIntervalMonths())
                 .query(rs -> {
                     expected.put(rs.getLong("id"), rs.getObject("due", LocalDate.class).toString());
                 });
-        String json = calendar("city", "");
+        assertThat(expected).isNotEmpty();
+        assertThat(expected.values()).allMatch(d -> !LocalDate.parse(d).isAfter(today.plusDays(366)));
+        String json = calendar("city", "?days=366");
         Map<Long, String> listed = new HashMap<>();
-        List<Map<String, Object>> talks = JsonPath.read(json, "$.items[?(@.kind == 'TALK')]");
-        List<Long> demo = jdbc.sql("SELECT id FROM recruitment_candidate WHERE created_by = 'demo'").query(Long.class).list();
-        talks.stream().filter(t -> demo.contains(((Number) t.get("id")).longValue()))
+        List<Map<String, Object>> assessments = JsonPath.read(json, "$.items[?(@.kind == 'ASSESSMENT')]");
+        assessments.stream().filter(t -> expected.containsKey(((Number) t.get("id")).longValue()))
                 .forEach(t -> listed.put(((Number) t.get("id")).longValue(), (String) t.get("dueDate")));
         assertThat(listed).isEqualTo(expected);
-        // demo data has records in the calendar at all (a year ahead)
-        List<Number> ids = JsonPath.read(calendar("city", "?days=366"), "$.items[*].id");
-        assertThat(ids.stream().map(Number::longValue).filter(demo::contains)).isNotEmpty();
+        // within the default window: exactly those due by today + 60 days, flagged overdue before today
+        String window = calendar("city", "");
+        for (Map.Entry<Long, String> e : expected.entrySet()) {
+            List<Map<String, Object>> items = JsonPath.read(window, "$.items[?(@.id == " + e.getKey() + " && @.kind == 'ASSESSMENT')]");
+            LocalDate due = LocalDate.parse(e.getValue());
+            assertThat(items).hasSize(due.isAfter(today.plusDays(60)) ? 0 : 1);
+            items.forEach(i -> assertThat(i).containsEntry("overdue", due.isBefore(today)));
+        }
     }
 
     @Test
