@@ -54,7 +54,7 @@ public class RecruitmentCalendar {
         }
     }
 
-    /** One item of the calendar; {@code overdue} when its date lies before today. */
+    /** One item of the calendar; {@code overdue} when its deadline lies before today (an earliest date is never overdue). */
     public record Item(long id, String name, long branchOrgId, String branchName, CandidateStage stage, Kind kind, String what,
                        LocalDate dueDate, boolean overdue) {
 
@@ -158,7 +158,8 @@ public class RecruitmentCalendar {
     }
 
     private static void add(List<Item> items, Candidate c, LocalDate today, Kind kind, LocalDate due, String note) {
+        // The development-target date is the earliest a step may be taken, not a deadline: never "overdue".
         items.add(new Item(c.id, c.personName, c.branchOrgId, c.branchName, c.stage, kind, kind.label() + "：" + note, due,
-                due.isBefore(today)));
+                kind != Kind.DEVELOPMENT_TARGET && due.isBefore(today)));
     }
 }
