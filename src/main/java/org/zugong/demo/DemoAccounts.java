@@ -28,7 +28,7 @@ final class DemoAccounts {
             Permissions.ASSESSMENT_READ, Permissions.ASSESSMENT_MANAGE, Permissions.ASSESSMENT_EVALUATE, Permissions.ASSESSMENT_SELF,
             Permissions.WARNING_READ, Permissions.WARNING_HANDLE, Permissions.WARNING_RULES,
             Permissions.SUPERVISION_READ, Permissions.SUPERVISION_WRITE,
-            Permissions.RECRUITMENT_READ, Permissions.RECRUITMENT_WRITE);
+            Permissions.RECRUITMENT_READ, Permissions.RECRUITMENT_WRITE, Permissions.RECRUITMENT_APPROVE, Permissions.RECRUITMENT_PREREVIEW);
 
     private final JdbcClient jdbc;
 

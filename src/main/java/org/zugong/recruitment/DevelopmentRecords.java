@@ -114,6 +114,11 @@ public class DevelopmentRecords {
     /** Records one step; refused (422) when it brings a new violation of the 细则, 409 when the record changed meanwhile. */
     @Transactional
     public Detail step(long id, DevelopmentStep step, StepForm f) {
+        String needed = permissionFor(step, f);
+        if (!org.zugong.platform.security.Actor.require().can(needed)) {
+            throw new org.springframework.security.access.AccessDeniedException("无权记录“" + step.label() + "”（需要权限 "
+                    + org.zugong.platform.security.Permissions.ALL.get(needed) + "）");
+        }
         Candidate c = requireVisible(id);
         int expectedVersion = f.version() == null ? c.version : f.version();
         CheckResult before = checker.check(c.timeline());
@@ -132,6 +137,21 @@ public class DevelopmentRecords {
             events.publishEvent(new CandidateConverted(id, c.personId, after.fullMemberFrom(), c.conversionApprovalDate));
         }
         return detail(id);
+    }
+
+    /**
+     * Who records which step (issue 6 item 9): the branch enters its own steps; the Party committee
+     * approves admission and conversion, extends probation and gives its pre-review; the county
+     * organization department gives the county-level pre-review (双重预审).
+     */
+    static String permissionFor(DevelopmentStep step, StepForm f) {
+        return switch (step) {
+            case APPROVAL, CONVERSION_APPROVAL, EXTENSION -> org.zugong.platform.security.Permissions.RECRUITMENT_APPROVE;
+            case PRE_REVIEW -> f != null && f.level() == Timeline.PreReviewLevel.COUNTY_DEPARTMENT
+                    ? org.zugong.platform.security.Permissions.RECRUITMENT_PREREVIEW
+                    : org.zugong.platform.security.Permissions.RECRUITMENT_APPROVE;
+            default -> org.zugong.platform.security.Permissions.RECRUITMENT_WRITE;
+        };
     }
 
     private String apply(Candidate c, DevelopmentStep step, StepForm f) {

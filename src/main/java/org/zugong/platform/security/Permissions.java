@@ -41,6 +41,10 @@ public final class Permissions {
     public static final String RECRUITMENT_READ = "recruitment:read";
     /** Keep development records: register applicants and record each step of the development. */
     public static final String RECRUITMENT_WRITE = "recruitment:write";
+    /** 党委审批: approve admission and conversion, extend probation, the Party committee's pre-review. */
+    public static final String RECRUITMENT_APPROVE = "recruitment:approve";
+    /** 县委组织部预审: the county organization department's pre-review (双重预审). */
+    public static final String RECRUITMENT_PREREVIEW = "recruitment:prereview";
     public static final String USER_MANAGE = "user:manage";
     public static final String ROLE_MANAGE = "role:manage";
     public static final String USER_UNLOCK = "user:unlock";
@@ -71,6 +75,8 @@ public final class Permissions {
         all.put(SUPERVISION_WRITE, "维护监督记录、个人有关事项报告与核查");
         all.put(RECRUITMENT_READ, "查看党员发展（含程序校验）");
         all.put(RECRUITMENT_WRITE, "维护发展党员档案");
+        all.put(RECRUITMENT_APPROVE, "党委审批（接收预备党员、转正、延长预备期、党委预审）");
+        all.put(RECRUITMENT_PREREVIEW, "县委组织部预审");
         all.put(USER_MANAGE, "用户管理（系统管理员）");
         all.put(ROLE_MANAGE, "角色与权限（安全管理员）");
         all.put(USER_UNLOCK, "解锁账号（安全管理员）");
