@@ -20,62 +20,13 @@ Standard library only.
 import argparse, json, random, re, statistics, time, urllib.error, urllib.parse, urllib.request, uuid
 
 
-def percentile(values, p):
-    s = sorted(values)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
-
-
-class Api:
-    def __init__(self, base):
-        self.base = base.rstrip('/')
-        if not re.match(r'^http://(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$', self.base):
-            raise SystemExit('loopback targets only')
-        self.tokens = {}
-
-    def token(self, user):
-        if user not in self.tokens:
-            req = urllib.request.Request(self.base + '/api/v1/auth/token', method='POST', headers={'Content-Type': 'application/json'},
-                                         data=json.dumps({'username': user, 'password': 'Zugong@2026'}).encode())
-            self.tokens[user] = json.load(urllib.request.urlopen(req))['token']
-        return self.tokens[user]
-
-    def get(self, path, user):
-        req = urllib.request.Request(self.base + path, headers={'Authorization': 'Bearer ' + self.token(user)})
-        t0 = time.perf_counter()
-        with urllib.request.urlopen(req, timeout=600) as r:
-            body = r.read()
-        return (time.perf_counter() - t0) * 1000, body
-
-    def upload(self, path, user, file_name, content):
-        boundary = uuid.uuid4().hex
-        body = (('--%s\r\nContent-Disposition: form-data; name="file"; filename="%s"\r\n'
-                 'Content-Type: application/zip\r\n\r\n' % (boundary, file_name)).encode() + content
-                + ('\r\n--%s--\r\n' % boundary).encode())
-        req = urllib.request.Request(self.base + path, method='POST', data=body, headers={
-            'Authorization': 'Bearer ' + self.token(user), 'Content-Type': 'multipart/form-data; boundary=' + boundary})
-        t0 = time.perf_counter()
-        try:
-            with urllib.request.urlopen(req, timeout=3600) as r:
-                status, payload = r.status, r.read()
-        except urllib.error.HTTPError as e:
-            status, payload = e.code, e.read()
-        return (time.perf_counter() - t0) * 1000, status, payload
-
-    def children(self, parent_id):
-        return json.loads(self.get('/api/v1/organizations?parentId=%d' % parent_id, 'province')[1])
-
-    def cities_and_counties(self):
-        top = json.loads(self.get('/api/v1/organizations', 'province')[1])
-        cities = [c for c in self.children(top[0]['id']) if c['kind'] == 'CITY']
-        counties = []
-        for c in cities:
-            counties += [o['id'] for o in self.children(c['id']) if o['kind'] == 'COUNTY']
-        return top[0]['id'], cities, counties
+from benchlib import Api, percentile
 
 
 def search(api, args):
     rnd = random.Random(args.seed)
-    _, _, counties = api.cities_and_counties()
+    _, _, counties = api.tree()
+    counties = [c['id'] for c in counties]
     print('counties found: %d' % len(counties))
     q = urllib.parse.quote
     filters = [
@@ -105,7 +56,7 @@ def search(api, args):
         for _ in range(args.iterations):
             ms, body = call()
             times.append(ms)
-            total = json.loads(body)['page']['totalElements']
+            total = body['page']['totalElements']
         print('| %s | %d | %.1f | %.1f | %.1f | %.1f | %s |' % (name, len(times), statistics.median(times),
               percentile(times, 95), percentile(times, 99), max(times), total), flush=True)
 
@@ -114,11 +65,11 @@ def eligibility(api, args):
     date = args.date
     org_id = args.org_id
     if org_id is None:
-        _, cities, _ = api.cities_and_counties()
+        _, cities, _ = api.tree()
         sizes = []
         for c in cities:
             ms, body = api.get('/api/v1/cadres/rank-eligibility?orgId=%d&date=%s' % (c['id'], date), 'province')
-            n = len(json.loads(body))
+            n = len(body)
             sizes.append((abs(n - 15000), c['id'], c['name'], n, ms))
             print('  %s (id %d): %d cadres listed, %.0f ms' % (c['name'], c['id'], n, ms), flush=True)
         _, org_id, name, n, _ = min(sizes)
@@ -129,7 +80,7 @@ def eligibility(api, args):
     for _ in range(args.runs):
         ms, body = api.get(path, 'province')
         times.append(ms)
-    rows = json.loads(body)
+    rows = body
     eligible = sum(1 for r in rows if r['eligible'])
     print('| request | runs | cadres listed | eligible | median ms | max ms | min ms |')
     print('|---|---:|---:|---:|---:|---:|---:|')

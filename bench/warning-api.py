@@ -30,72 +30,7 @@ Standard library only.
 import argparse, datetime, json, os, random, re, statistics, subprocess, sys, time, urllib.error, urllib.request
 
 
-def percentile(values, p):
-    s = sorted(values)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
-
-
-class Api:
-    def __init__(self, base):
-        self.base = base.rstrip('/')
-        if not re.match(r'^http://(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$', self.base):
-            raise SystemExit('loopback targets only')
-        self.tokens = {}
-
-    def token(self, user):
-        if user not in self.tokens:
-            req = urllib.request.Request(self.base + '/api/v1/auth/token', method='POST', headers={'Content-Type': 'application/json'},
-                                         data=json.dumps({'username': user, 'password': 'Zugong@2026'}).encode())
-            self.tokens[user] = json.load(urllib.request.urlopen(req))['token']
-        return self.tokens[user]
-
-    def post(self, path, user='province'):
-        req = urllib.request.Request(self.base + path, method='POST', headers={'Authorization': 'Bearer ' + self.token(user)})
-        t0 = time.perf_counter()
-        try:
-            with urllib.request.urlopen(req, timeout=3600) as r:
-                status, payload = r.status, r.read()
-        except urllib.error.HTTPError as e:
-            status, payload = e.code, e.read()
-        ms = (time.perf_counter() - t0) * 1000
-        if status >= 300:
-            raise SystemExit('POST %s: HTTP %d %s' % (path, status, payload[:500].decode('utf-8', 'replace')))
-        return ms, json.loads(payload) if payload else None
-
-
-class Sql:
-    """Runs SQL on the application's embedded PostgreSQL through org.zugong.bench.ProvinceSql --url."""
-
-    def __init__(self, data_dir):
-        self.url = self.find(os.path.abspath(data_dir) + '/pg')
-        with open('target/bench-classpath.txt') as f:
-            self.cp = 'target/test-classes:target/classes:' + f.read().strip()
-        self.java = os.path.join(os.environ.get('JAVA_HOME', '/usr/lib/jvm/temurin-25-jdk-amd64'), 'bin', 'java')
-
-    @staticmethod
-    def find(pg_dir):
-        for pid in os.listdir('/proc'):
-            if not pid.isdigit():
-                continue
-            try:
-                with open('/proc/%s/cmdline' % pid, 'rb') as f:
-                    args = f.read().decode(errors='replace').split('\0')
-            except OSError:
-                continue
-            if args and args[0].endswith('/postgres') and '-D' in args and args[args.index('-D') + 1] == pg_dir and '-p' in args:
-                return 'jdbc:postgresql://localhost:%s/postgres' % args[args.index('-p') + 1]
-        raise SystemExit('no PostgreSQL running on %s: start the application on the data set first' % pg_dir)
-
-    def run(self, sql):
-        out = subprocess.run([self.java, '-cp', self.cp, 'org.zugong.bench.ProvinceSql', '--url', self.url],
-                             input=sql.strip() + '\n', capture_output=True, text=True)
-        if out.returncode != 0:
-            raise SystemExit('SQL failed:\n' + out.stdout[-2000:] + out.stderr[-3000:])
-        return [l for l in out.stdout.splitlines() if not l.startswith('WARNING')]
-
-    def rows(self, sql):
-        return [l.split('\t') for l in self.run(' '.join(sql.split()) + ';')
-                if not l.startswith('> ') and not re.match(r'^\(\d+(\.\d+)? ms\)$', l)]
+from benchlib import Api, Sql, percentile
 
 
 def facts(api, args):
