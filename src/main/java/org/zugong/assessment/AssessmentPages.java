@@ -19,8 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zugong.cadre.AnnualGrade;
 import org.zugong.organization.Organizations;
 import org.zugong.platform.security.Actor;
-import org.zugong.platform.web.BusinessRuleException;
-import org.zugong.platform.web.EditConflictException;
 import org.zugong.platform.web.FieldErrors;
 import org.zugong.platform.web.PageRequest;
 
@@ -240,19 +238,11 @@ class AssessmentPages {
 
     /** Runs an action; its message (or {@code done}) or its error comes back as a flash message. */
     private static String act(RedirectAttributes redirect, String done, String back, Supplier<String> action) {
-        try {
-            String message = action.get();
-            redirect.addFlashAttribute("message", message != null ? message : done);
-        } catch (FieldErrors e) {
-            redirect.addFlashAttribute("error", join(e));
-        } catch (BusinessRuleException | EditConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:" + back;
+        return org.zugong.platform.web.PageActions.run(redirect, back, done, action);
     }
 
     private static String join(FieldErrors e) {
-        return String.join("；", e.errors().stream().map(FieldErrors.FieldError::message).toList());
+        return e.summary();
     }
 
     private static String unitUrl(long id, long orgId) {

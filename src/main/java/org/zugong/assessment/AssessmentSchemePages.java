@@ -139,7 +139,7 @@ class AssessmentSchemePages {
             redirect.addFlashAttribute("message", "已复制为新方案，请核对指标");
             return "redirect:/assessment/schemes/" + copy;
         } catch (FieldErrors e) {
-            redirect.addFlashAttribute("error", "未复制：" + String.join("；", e.errors().stream().map(FieldErrors.FieldError::message).toList()));
+            redirect.addFlashAttribute("error", "未复制：" + e.summary());
         } catch (BusinessRuleException | EditConflictException e) {
             redirect.addFlashAttribute("error", "未复制：" + e.getMessage());
         }
@@ -153,7 +153,7 @@ class AssessmentSchemePages {
             registry.end(id, form);
             redirect.addFlashAttribute("message", "已设置方案的失效日期");
         } catch (FieldErrors e) {
-            redirect.addFlashAttribute("error", String.join("；", e.errors().stream().map(FieldErrors.FieldError::message).toList()));
+            redirect.addFlashAttribute("error", e.summary());
         } catch (EditConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

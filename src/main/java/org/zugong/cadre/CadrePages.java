@@ -348,15 +348,7 @@ class CadrePages {
 
     /** Runs a small edit from the file page; its field errors come back as one message at the top. */
     private String act(long id, RedirectAttributes redirect, String done, Runnable edit) {
-        try {
-            edit.run();
-            redirect.addFlashAttribute("message", done);
-        } catch (FieldErrors e) {
-            redirect.addFlashAttribute("error", String.join("；", e.errors().stream().map(FieldErrors.FieldError::message).toList()));
-        } catch (BusinessRuleException | EditConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/cadres/" + id;
+        return org.zugong.platform.web.PageActions.run(redirect, "/cadres/" + id, done, edit);
     }
 
     @GetMapping("/{id}/family")

@@ -92,7 +92,7 @@ class SupervisionPages {
             redirect.addFlashAttribute("message", "已记录" + e.kindName() + "：" + e.personName());
             return "redirect:/supervision/records/" + e.id();
         } catch (FieldErrors e) {
-            redirect.addFlashAttribute("error", String.join("；", e.errors().stream().map(FieldErrors.FieldError::message).toList()));
+            redirect.addFlashAttribute("error", e.summary());
         } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -116,7 +116,7 @@ class SupervisionPages {
             records.patch(id, patch);
             redirect.addFlashAttribute("message", "已保存");
         } catch (FieldErrors e) {
-            redirect.addFlashAttribute("error", String.join("；", e.errors().stream().map(FieldErrors.FieldError::message).toList()));
+            redirect.addFlashAttribute("error", e.summary());
         } catch (BusinessRuleException | EditConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -225,20 +225,13 @@ class SupervisionPages {
             redirect.addFlashAttribute("message", "已保存" + year + "年度个人有关事项报告");
             return "redirect:/supervision/reports?year=" + year;
         } catch (FieldErrors e) {
-            redirect.addFlashAttribute("error", String.join("；", e.errors().stream().map(FieldErrors.FieldError::message).toList()));
+            redirect.addFlashAttribute("error", e.summary());
         }
         return "redirect:/supervision/reports/" + personId + "/" + year;
     }
 
     private String act(RedirectAttributes redirect, int year, Runnable action) {
-        try {
-            action.run();
-        } catch (FieldErrors e) {
-            redirect.addFlashAttribute("error", String.join("；", e.errors().stream().map(FieldErrors.FieldError::message).toList()));
-        } catch (BusinessRuleException | EditConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/supervision/reports?year=" + year;
+        return org.zugong.platform.web.PageActions.run(redirect, "/supervision/reports?year=" + year, null, action);
     }
 
     private static void noStore(HttpServletResponse response) {

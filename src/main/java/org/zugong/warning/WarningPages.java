@@ -14,9 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zugong.organization.Organizations;
-import org.zugong.platform.web.BusinessRuleException;
-import org.zugong.platform.web.EditConflictException;
-import org.zugong.platform.web.FieldErrors;
 import org.zugong.platform.web.PageRequest;
 
 /** The warning pages: the list with counts by colour, one warning explained and handled (F32/F33), statistics. */
@@ -117,15 +114,7 @@ class WarningPages {
 
     /** Runs a change; its error comes back as a flash message on the warning page (404 stays an error page). */
     private static String act(long id, RedirectAttributes redirect, String done, Runnable change) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("message", done);
-        } catch (FieldErrors e) {
-            redirect.addFlashAttribute("error", String.join("；", e.errors().stream().map(FieldErrors.FieldError::message).toList()));
-        } catch (BusinessRuleException | EditConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/warnings/" + id;
+        return org.zugong.platform.web.PageActions.run(redirect, "/warnings/" + id, done, change);
     }
 
     private static void noStore(HttpServletResponse response) {

@@ -76,7 +76,7 @@ class WarningRulePages {
             redirect.addFlashAttribute("message", "已保存为草稿，回测无误后可启用");
             return "redirect:/warnings/rules/" + id;
         } catch (FieldErrors e) {
-            redirect.addFlashAttribute("error", String.join("；", e.errors().stream().map(FieldErrors.FieldError::message).toList()));
+            redirect.addFlashAttribute("error", e.summary());
             return "redirect:/warnings/rules";
         }
     }

@@ -24,6 +24,11 @@ public class FieldErrors extends RuntimeException {
         return new FieldErrors(List.of(new FieldError(field, message)));
     }
 
+    /** All messages as one line, for a flash message at the top of a page. */
+    public String summary() {
+        return String.join("；", errors.stream().map(FieldError::message).toList());
+    }
+
     public List<FieldError> errors() {
         return errors;
     }
