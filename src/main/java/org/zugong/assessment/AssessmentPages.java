@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,7 +56,7 @@ class AssessmentPages {
     @PreAuthorize("hasAuthority('assessment:read')")
     String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) PeriodKind kind,
                 @RequestParam(required = false) Integer page, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         PageRequest request = PageRequest.of(page, 50);
         List<AssessmentPeriod> list = periods.list(year, kind, request);
         model.addAttribute("periods", list);
@@ -90,7 +89,7 @@ class AssessmentPages {
     @PreAuthorize("hasAuthority('assessment:read')")
     String period(@PathVariable long id, @RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer page,
                   Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         AssessmentPeriod period = results.period(id);
         model.addAttribute("period", period);
         model.addAttribute("units", periods.progress(id, orgId, PageRequest.of(page, 50)));
@@ -126,7 +125,7 @@ class AssessmentPages {
     @PreAuthorize("hasAuthority('assessment:read')")
     String unit(@PathVariable long id, @PathVariable long orgId, @RequestParam(required = false) AssessmentStage stage,
                 @RequestParam(required = false) Integer page, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         AssessmentPeriod period = results.period(id);
         model.addAttribute("period", period);
         model.addAttribute("unit", periods.unit(period, orgId));
@@ -161,7 +160,7 @@ class AssessmentPages {
     @GetMapping("/{id}/results/{personId}")
     @PreAuthorize("hasAuthority('assessment:read')")
     String result(@PathVariable long id, @PathVariable long personId, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         AssessmentPeriod period = results.period(id);
         AssessmentResult result = results.result(period, personId);
         model.addAttribute("period", period);
@@ -253,7 +252,4 @@ class AssessmentPages {
         return "/assessment/periods/" + id + "/results/" + personId;
     }
 
-    private static void noStore(HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
 }

@@ -2,7 +2,6 @@ package org.zugong.assessment;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,7 +49,7 @@ class AssessmentSchemePages {
     String list(@ModelAttribute("criteria") SchemeCriteria criteria, @RequestParam(required = false) Integer page,
                 @RequestParam(required = false) Integer size, Model model,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         model.addAttribute("result", registry.search(criteria, PageRequest.of(page, size)));
         if (criteria.orgId() != null) {
             model.addAttribute("orgName", organizations.requireVisible(criteria.orgId()).name());
@@ -88,7 +87,7 @@ class AssessmentSchemePages {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('assessment:read')")
     String detail(@PathVariable long id, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         SchemeDetail d = registry.detail(id);
         model.addAttribute("d", d);
         model.addAttribute("s", d.scheme());
@@ -99,7 +98,7 @@ class AssessmentSchemePages {
     @GetMapping("/{id}/edit")
     @PreAuthorize("hasAuthority('assessment:manage')")
     String editForm(@PathVariable long id, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         SchemeDetail d = registry.editable(id);
         model.addAttribute("d", d);
         model.addAttribute("form", SchemeForm.of(d, BLANK_ROWS));
@@ -176,7 +175,4 @@ class AssessmentSchemePages {
         }
     }
 
-    private static void noStore(HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
 }

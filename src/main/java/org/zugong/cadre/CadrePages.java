@@ -97,7 +97,7 @@ class CadrePages {
     String list(@ModelAttribute("criteria") CadreCriteria criteria, @RequestParam(required = false) Integer page,
                 @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort, Model model,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         var result = search.search(criteria, PageRequest.of(page, size), sort);
         model.addAttribute("result", result);
         model.addAttribute("badges", badges(result.content().stream().map(CadreRow::personId).toList()));
@@ -194,7 +194,7 @@ class CadrePages {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('cadre:read')")
     String detail(@PathVariable long id, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         CadreDossier dossier = files.requireVisible(id);
         model.addAttribute("d", dossier);
         model.addAttribute("today", LocalDate.now());
@@ -253,7 +253,7 @@ class CadrePages {
     @GetMapping("/{id}/edit")
     @PreAuthorize("hasAuthority('cadre:write')")
     String editForm(@PathVariable long id, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         CadreDossier d = files.requireVisible(id);
         model.addAttribute("person", d.person());
         model.addAttribute("dossier", d);
@@ -354,7 +354,7 @@ class CadrePages {
     @GetMapping("/{id}/family")
     @PreAuthorize("hasAuthority('cadre:write')")
     String familyForm(@PathVariable long id, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         CadreDossier d = files.requireVisible(id);
         model.addAttribute("d", d);
         model.addAttribute("form", CadreFamilyForm.of(d.file(), Math.max(6, d.file().family().size() + 2)));
@@ -408,7 +408,7 @@ class CadrePages {
     @PreAuthorize("hasAuthority('cadre:write')")
     String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Long orgId, Model model,
                   HttpServletResponse response) throws IOException {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         if (file.isEmpty()) {
             model.addAttribute("error", "请选择 .lrmx 文件或 .zip 压缩包");
             return "cadre/import";
@@ -458,7 +458,7 @@ class CadrePages {
                        @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate date,
                        @RequestParam(required = false) Boolean eligibleOnly, @RequestParam(required = false) Integer page,
                        Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         LocalDate on = date == null ? LocalDate.now() : date;
         List<RankPromotionList.Entry> entries = promotions.evaluate(inUnit(orgId), on, eligibleOnly);
         PageRequest request = PageRequest.of(page, 50);
@@ -514,7 +514,4 @@ class CadrePages {
         return colours;
     }
 
-    private static void noStore(HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
 }

@@ -2,7 +2,6 @@ package org.zugong.cadre;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +35,7 @@ class CadreReportPages {
     String retirements(@ModelAttribute("criteria") RetirementCriteria criteria, @RequestParam(required = false) Integer page,
                        @RequestParam(required = false) Integer size, Model model,
                        @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         model.addAttribute("result", retirements.search(criteria, PageRequest.of(page, size)));
         model.addAttribute("window", criteria.windowValue());
         model.addAttribute("windows", RetirementWindow.values());
@@ -55,7 +54,7 @@ class CadreReportPages {
     @GetMapping("/teams")
     @PreAuthorize("hasAuthority('cadre:read')")
     String team(@RequestParam(required = false) Long orgId, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         if (orgId != null) {
             TeamStructure team = teams.analyse(orgId);
             model.addAttribute("team", team);
@@ -72,7 +71,7 @@ class CadreReportPages {
     String teamGaps(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer page,
                     @RequestParam(required = false) Integer size, Model model,
                     @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         model.addAttribute("result", teams.teamsWithGaps(orgId, PageRequest.of(page, size)));
         model.addAttribute("orgId", orgId);
         model.addAttribute("rules", teams.rules());
@@ -86,7 +85,4 @@ class CadreReportPages {
         }
     }
 
-    private static void noStore(HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
 }

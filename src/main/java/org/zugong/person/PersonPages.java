@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -65,7 +64,7 @@ class PersonPages {
     String list(@ModelAttribute("criteria") PersonCriteria criteria, @RequestParam(required = false) Integer page,
                 @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort, Model model,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         model.addAttribute("result", registry.search(criteria, PageRequest.of(page, size), sort));
         model.addAttribute("sort", sort == null ? "" : sort);
         if (criteria.orgId() != null) {
@@ -88,7 +87,7 @@ class PersonPages {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('person:read')")
     String detail(@PathVariable long id, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         PersonRecord p = registry.detail(id);
         model.addAttribute("person", p);
         model.addAttribute("age", p.age(LocalDate.now()));
@@ -163,7 +162,7 @@ class PersonPages {
     @GetMapping("/{id}/edit")
     @PreAuthorize("hasAuthority('person:write')")
     String editForm(@PathVariable long id, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         PersonRecord p = registry.detail(id);
         model.addAttribute("person", p);
         model.addAttribute("form", p.form());
@@ -198,7 +197,4 @@ class PersonPages {
         }
     }
 
-    private static void noStore(HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
 }

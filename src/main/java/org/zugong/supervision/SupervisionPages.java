@@ -56,7 +56,7 @@ class SupervisionPages {
     String list(@RequestParam(required = false) Long personId, @RequestParam(required = false) String kind,
                 @RequestParam(required = false) Long orgId, @RequestParam(required = false) Boolean open,
                 @RequestParam(required = false) String q, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         model.addAttribute("entries", records.list(personId, kind, orgId, open));
         model.addAttribute("kinds", SupervisionKind.values());
         model.addAttribute("statuses", SupervisionStatus.values());
@@ -103,7 +103,7 @@ class SupervisionPages {
     @GetMapping("/records/{id}")
     @PreAuthorize("hasAuthority('supervision:read')")
     String record(@PathVariable String id, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         model.addAttribute("e", records.require(id));
         model.addAttribute("today", LocalDate.now());
         return "supervision/record";
@@ -129,7 +129,7 @@ class SupervisionPages {
     @PreAuthorize("hasAuthority('supervision:read')")
     String reports(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long orgId, Model model,
                    HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         int y = year == null ? LocalDate.now().getYear() : year;
         List<ReportRow> rows = reports.rows(y, orgId);
         model.addAttribute("year", y);
@@ -190,7 +190,7 @@ class SupervisionPages {
     @GetMapping("/reports/{personId}/{year}")
     @PreAuthorize("hasAuthority('supervision:write')")
     String report(@PathVariable long personId, @PathVariable int year, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         var d = cadres.requireVisible(personId);
         List<ReportItem> items = new ArrayList<>();
         LocalDate submittedOn = null;
@@ -234,7 +234,4 @@ class SupervisionPages {
         return org.zugong.platform.web.PageActions.run(redirect, "/supervision/reports?year=" + year, null, action);
     }
 
-    private static void noStore(HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-    }
 }

@@ -3,7 +3,6 @@ package org.zugong.warning;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +36,7 @@ class WarningPages {
                 @RequestParam(required = false) String rule, @RequestParam(required = false) Long orgId,
                 @RequestParam(required = false) String name, @RequestParam(required = false) Long personId,
                 @RequestParam(required = false) Integer page, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         WarningViews.Filter filter = new WarningViews.Filter(colour, status, rule, orgId, name, personId);
         model.addAttribute("filter", filter);
         model.addAttribute("result", views.list(filter, PageRequest.of(page, 50)));
@@ -54,7 +53,7 @@ class WarningPages {
     @GetMapping("/stats")
     @PreAuthorize("hasAuthority('warning:read')")
     String stats(Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         model.addAttribute("counts", views.openByColour(WarningViews.Filter.empty()));
         model.addAttribute("colours", WarningColour.values());
         model.addAttribute("units", views.byUnit(20));
@@ -66,7 +65,7 @@ class WarningPages {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('warning:read')")
     String detail(@PathVariable long id, Model model, HttpServletResponse response) {
-        noStore(response);
+        org.zugong.platform.web.PageCaching.noStore(response);
         model.addAttribute("w", handling.detail(id));
         model.addAttribute("actionKinds", WarningHandling.ACTION_KINDS);
         model.addAttribute("users", handling.activeUsers());
@@ -117,7 +116,4 @@ class WarningPages {
         return org.zugong.platform.web.PageActions.run(redirect, "/warnings/" + id, done, change);
     }
 
-    private static void noStore(HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
 }
