@@ -1,9 +1,13 @@
 package org.zugong.platform.calendar;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,24 +16,46 @@ import org.springframework.stereotype.Component;
  * holidays, plus the weekend days worked in exchange (调休) — both from the calendar table
  * {@code assessment_calendar_day} (created with the assessment module, kept here for everyone), which
  * an administrator extends every year.
+ *
+ * <p>The table holds a few dozen rows a year, and an audit asks for working days once per record (100,000
+ * records in one run), so the whole table is kept in memory and read again after {@link #REFRESH}: a year's
+ * holidays added by SQL take effect within minutes, without a restart.
  */
 @Component
 public class WorkCalendar {
 
-    private final JdbcClient jdbc;
+    static final Duration REFRESH = Duration.ofMinutes(5);
 
-    WorkCalendar(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private volatile Snapshot snapshot;
+
+    /** The calendar's exceptions: day → true for a working weekend day, false for a holiday; and when it was read. */
+    private record Snapshot(Map<LocalDate, Boolean> exceptions, Instant readAt) {
     }
 
-    /** The calendar's exceptions between two days: day → true for a working weekend day, false for a holiday. */
-    private Map<LocalDate, Boolean> exceptions(LocalDate from, LocalDate to) {
-        Map<LocalDate, Boolean> map = new HashMap<>();
-        jdbc.sql("SELECT day, kind FROM assessment_calendar_day WHERE day BETWEEN :f AND :t").param("f", from).param("t", to)
-                .query(rs -> {
-                    map.put(rs.getObject(1, LocalDate.class), "WORKDAY".equals(rs.getString(2)));
-                });
-        return map;
+    @Autowired
+    WorkCalendar(JdbcClient jdbc) {
+        this(jdbc, Clock.systemUTC());
+    }
+
+    WorkCalendar(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private Map<LocalDate, Boolean> exceptions() {
+        Snapshot s = snapshot;
+        Instant now = clock.instant();
+        if (s == null || s.readAt().plus(REFRESH).isBefore(now)) {
+            Map<LocalDate, Boolean> map = new HashMap<>();
+            jdbc.sql("SELECT day, kind FROM assessment_calendar_day").query(rs -> {
+                map.put(rs.getObject(1, LocalDate.class), "WORKDAY".equals(rs.getString(2)));
+            });
+            s = new Snapshot(Map.copyOf(map), now);
+            snapshot = s;
+        }
+        return s.exceptions();
     }
 
     static boolean isWorkingDay(LocalDate day, Map<LocalDate, Boolean> exceptions) {
@@ -41,12 +67,12 @@ public class WorkCalendar {
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        return isWorkingDay(day, exceptions(day, day));
+        return isWorkingDay(day, exceptions());
     }
 
     /** The first working day on or after {@code day}. */
     public LocalDate firstWorkingDayFrom(LocalDate day) {
-        Map<LocalDate, Boolean> exceptions = exceptions(day, day.plusDays(40));
+        Map<LocalDate, Boolean> exceptions = exceptions();
         LocalDate d = day;
         while (!isWorkingDay(d, exceptions)) {
             d = d.plusDays(1);
@@ -59,7 +85,7 @@ public class WorkCalendar {
         if (to.isBefore(from)) {
             return 0;
         }
-        Map<LocalDate, Boolean> exceptions = exceptions(from, to);
+        Map<LocalDate, Boolean> exceptions = exceptions();
         int n = 0;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             if (isWorkingDay(d, exceptions)) {
@@ -71,7 +97,7 @@ public class WorkCalendar {
 
     /** The last day of a span of {@code n} working days starting on the working day {@code start}. */
     public LocalDate lastOf(LocalDate start, int n) {
-        Map<LocalDate, Boolean> exceptions = exceptions(start, start.plusDays(n * 3L + 40));
+        Map<LocalDate, Boolean> exceptions = exceptions();
         LocalDate d = start;
         int counted = isWorkingDay(d, exceptions) ? 1 : 0;
         while (counted < n) {
