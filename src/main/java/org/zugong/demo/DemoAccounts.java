@@ -59,6 +59,7 @@ final class DemoAccounts {
                 Permissions.CADRE_READ, Permissions.ASSESSMENT_READ, Permissions.ASSESSMENT_MANAGE, Permissions.ASSESSMENT_EVALUATE,
                 Permissions.ASSESSMENT_SELF), null));
         users.add(new UserSpec("unit1", unit.name() + "人事科", orgIds[unit.key()], "UNIT_HR"));
+        recruitmentLogins(roles, users);
         roles.add(new RoleSpec("SYSADMIN", "系统管理员", DataScope.ALL, "SYSTEM",
                 List.of(Permissions.USER_MANAGE, Permissions.ORG_READ), null));
         roles.add(new RoleSpec("SECADMIN", "安全管理员", DataScope.ALL, "SECURITY",
@@ -77,6 +78,39 @@ final class DemoAccounts {
             insertUser(user, roleIds.get(user.roleCode()), passwordHash);
         }
         return users.stream().map(UserSpec::username).toList();
+    }
+
+    /**
+     * Issue 6 item 9: a 党支部 enters its steps, the 基层党委 reviews and approves (the county departments pre-review
+     * and audit). Both logins sit where the demo's development records are densest: the township or street with the
+     * most records and, in it, the branch with the most. A branch's clerk belongs to the unit the branch is built in
+     * (本组织及以下 of the village or organ: its persons and its branch), the committee's to the township.
+     */
+    private void recruitmentLogins(List<RoleSpec> roles, List<UserSpec> users) {
+        var busiest = jdbc.sql("""
+                SELECT t.id AS township, t.kind = 'STREET' AS street, b.id AS branch,
+                       (SELECT u.id FROM org_organization u WHERE b.path LIKE u.path || '%' AND u.id <> b.id
+                          AND u.kind NOT IN ('PARTY_COMMITTEE', 'PARTY_WORKING_COMMITTEE', 'PARTY_GENERAL_BRANCH', 'PARTY_BRANCH', 'PARTY_JOINT_BRANCH')
+                        ORDER BY u.depth DESC LIMIT 1) AS unit
+                FROM recruitment_candidate c
+                JOIN org_organization b ON b.id = c.branch_org_id
+                JOIN org_organization t ON b.path LIKE t.path || '%' AND t.kind IN ('TOWNSHIP', 'STREET')
+                GROUP BY t.id, t.kind, b.id, b.path
+                ORDER BY sum(count(*)) OVER (PARTITION BY t.id) DESC, t.id, count(*) DESC, b.id
+                LIMIT 1""").query((rs, n) -> new long[]{rs.getLong("township"), rs.getLong("branch"), rs.getLong("unit"), rs.getBoolean("street") ? 1 : 0})
+                .optional();
+        if (busiest.isEmpty()) {
+            return; // no people, no development records
+        }
+        long[] ids = busiest.get();
+        String township = jdbc.sql("SELECT name FROM org_organization WHERE id = :id").param("id", ids[0]).query(String.class).single();
+        String branch = jdbc.sql("SELECT name FROM org_organization WHERE id = :id").param("id", ids[1]).query(String.class).single();
+        roles.add(new RoleSpec("BRANCH_RECRUITMENT", "党支部组织委员（发展党员）", DataScope.ORG_AND_BELOW, null, List.of(Permissions.ORG_READ,
+                Permissions.PERSON_READ, Permissions.RECRUITMENT_READ, Permissions.RECRUITMENT_WRITE), null));
+        roles.add(new RoleSpec("COMMITTEE_RECRUITMENT", "基层党委组织员（发展党员审批）", DataScope.ORG_AND_BELOW, null,
+                List.of(Permissions.ORG_READ, Permissions.PERSON_READ, Permissions.RECRUITMENT_READ, Permissions.RECRUITMENT_APPROVE), null));
+        users.add(new UserSpec("branch1", branch, ids[2], "BRANCH_RECRUITMENT"));
+        users.add(new UserSpec("committee1", township + (ids[3] == 1 ? "党工委" : "党委") + "组织员", ids[0], "COMMITTEE_RECRUITMENT"));
     }
 
     private long insertRole(RoleSpec role) {

@@ -87,6 +87,17 @@ public class Persons {
     public record Photo(String contentType, byte[] content) {
     }
 
+    /**
+     * The 中共党员 (full members, GB/T 4762 code 01) of an organization's subtree that the caller may see, by name,
+     * at most {@link org.zugong.platform.web.PageRequest#MAX_SIZE}: the people a development record's 入党介绍人 and
+     * 培养联系人 are chosen from. 404 when the organization is not visible.
+     */
+    public java.util.List<PersonChoice> fullPartyMembers(long orgId) {
+        return registry.search(new PersonCriteria(orgId, null, null, null, null, null, "01"),
+                        new org.zugong.platform.web.PageRequest(0, org.zugong.platform.web.PageRequest.MAX_SIZE), "name")
+                .content().stream().map(r -> new PersonChoice(r.id(), r.name(), r.orgName())).toList();
+    }
+
     /** The person if visible to the caller; otherwise audited and 404. */
     public PersonSummary requireVisible(long id) {
         return scope.requireVisible(id).summary();

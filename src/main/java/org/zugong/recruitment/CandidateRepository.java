@@ -42,7 +42,7 @@ class CandidateRepository {
                 .param("p", personId).query(Long.class).single() > 0;
     }
 
-    List<Candidate.Row> list(SqlCondition scope, String orgPathPrefix, CandidateStage stage) {
+    List<Candidate.Row> list(SqlCondition scope, String orgPathPrefix, CandidateStage stage, Long personId) {
         StringBuilder sql = new StringBuilder("""
                 SELECT c.id, c.person_id, p.name AS person_name, c.branch_org_id, o.name AS branch_name, c.stage,
                        c.application_date, c.updated_at
@@ -59,11 +59,28 @@ class CandidateRepository {
             sql.append(" AND c.stage = :stage");
             params.put("stage", stage.name());
         }
+        if (personId != null) {
+            sql.append(" AND c.person_id = :person");
+            params.put("person", personId);
+        }
         sql.append(" ORDER BY c.application_date DESC, c.id DESC LIMIT 1000");
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Candidate.Row(rs.getLong("id"), rs.getLong("person_id"),
                 rs.getString("person_name"), rs.getLong("branch_org_id"), rs.getString("branch_name"),
                 CandidateStage.valueOf(rs.getString("stage")), rs.getObject("application_date", LocalDate.class),
                 rs.getTimestamp("updated_at").toInstant())).list();
+    }
+
+    /** The active 党支部 and 联合党支部 in an organization's subtree (a unit's own branches) within the scope, by name. */
+    List<BranchChoice> branchesUnder(SqlCondition scope, String unitPath) {
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("prefix", unitPath + "%");
+        return jdbc.sql("SELECT o.id, o.name FROM org_organization o WHERE o.active AND o.kind IN ('PARTY_BRANCH', 'PARTY_JOINT_BRANCH')"
+                        + " AND o.path LIKE :prefix AND " + scope.sql() + " ORDER BY o.name, o.id LIMIT 200")
+                .params(params).query((rs, n) -> new BranchChoice(rs.getLong("id"), rs.getString("name"))).list();
+    }
+
+    /** A 党支部 a record can be kept by. */
+    record BranchChoice(long id, String name) {
     }
 
     Map<CandidateStage, Long> counts(SqlCondition scope) {

@@ -49,7 +49,8 @@ class DevelopmentRecordApi {
     }
 
     @PostMapping("/{id}/steps/{step}")
-    @PreAuthorize("hasAuthority('recruitment:write')")
+    // Which of the three the step needs is decided per step by DevelopmentRecords.permissionFor.
+    @PreAuthorize("hasAnyAuthority('recruitment:write', 'recruitment:approve', 'recruitment:prereview')")
     DevelopmentRecords.Detail step(@PathVariable long id, @PathVariable String step, @RequestBody StepForm form) {
         DevelopmentStep s = DevelopmentStep.ofKey(step).orElseThrow(() -> new RecordNotFoundException("发展步骤", step));
         return records.step(id, s, form);

@@ -62,6 +62,16 @@ class DevelopmentRecordPages {
         model.addAttribute("d", d);
         model.addAttribute("c", d.candidate());
         model.addAttribute("steps", timeline(d.candidate()));
+        String next = d.nextStep() == null ? null : d.nextStep().key();
+        var actor = org.zugong.platform.security.Actor.require();
+        // The next step's form shows to whoever takes that step: the branch, the Party committee, the county department.
+        model.addAttribute("canStep", d.nextStep() != null && (d.nextStep().step() == DevelopmentStep.PRE_REVIEW
+                ? actor.can(org.zugong.platform.security.Permissions.RECRUITMENT_APPROVE)
+                  || actor.can(org.zugong.platform.security.Permissions.RECRUITMENT_PREREVIEW)
+                : actor.can(DevelopmentRecords.permissionFor(d.nextStep().step(), null))));
+        boolean choosing = "activist".equals(next) || "development-target".equals(next);
+        model.addAttribute("members", choosing && org.zugong.platform.security.Actor.require().can(
+                org.zugong.platform.security.Permissions.RECRUITMENT_WRITE) ? records.memberChoices(id) : List.of());
         return "recruitment/detail";
     }
 
@@ -81,15 +91,15 @@ class DevelopmentRecordPages {
             if (introducer2 != null) {
                 introducers.add(new StepForm.Member(introducer2, introducer2Status));
             }
-            List<StepForm.Member> contacts = contact == null ? List.of()
-                    : List.of(new StepForm.Member(contact, Timeline.IntroducerStatus.FULL));
+            List<StepForm.Member> contacts = contact == null ? List.of() : List.of(new StepForm.Member(contact, null));
             return new StepForm(date, passed, days, hours, start, end, level, reviewerOrgId, note, dueVoters, present, votesFor,
                     writtenFor, months, reason, introducers, contacts, version);
         }
     }
 
     @PostMapping("/{id}/steps/{step}")
-    @PreAuthorize("hasAuthority('recruitment:write')")
+    // Which of the three the step needs is decided per step by DevelopmentRecords.permissionFor.
+    @PreAuthorize("hasAnyAuthority('recruitment:write', 'recruitment:approve', 'recruitment:prereview')")
     String step(@PathVariable long id, @PathVariable String step, @ModelAttribute PageStepForm form, Model model,
                 HttpServletResponse response) {
         DevelopmentStep s = DevelopmentStep.ofKey(step).orElseThrow(() -> new RecordNotFoundException("发展步骤", step));

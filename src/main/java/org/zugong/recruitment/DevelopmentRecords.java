@@ -17,6 +17,7 @@ import org.zugong.organization.OrganizationSummary;
 import org.zugong.organization.Organizations;
 import org.zugong.person.PersonForm;
 import org.zugong.person.PersonRecord;
+import org.zugong.person.PersonSummary;
 import org.zugong.person.Persons;
 import org.zugong.platform.db.SqlCondition;
 import org.zugong.platform.security.Actor;
@@ -25,6 +26,7 @@ import org.zugong.platform.web.EditConflictException;
 import org.zugong.platform.web.FieldErrors;
 import org.zugong.platform.web.RecordNotFoundException;
 import org.zugong.recruitment.CheckResult.Violation;
+import org.zugong.recruitment.Timeline.IntroducerStatus;
 import org.zugong.recruitment.Timeline.PreReviewLevel;
 
 /**
@@ -99,7 +101,19 @@ public class DevelopmentRecords {
 
     public List<Candidate.Row> list(Long orgId, CandidateStage stage) {
         String prefix = orgId == null ? null : organizations.requireVisible(orgId).path();
-        return repository.list(scope(), prefix, stage);
+        return repository.list(scope(), prefix, stage, null);
+    }
+
+    /** The development records of one person the caller may see (the person must be visible: 404 otherwise). */
+    public List<Candidate.Row> ofPerson(long personId) {
+        persons.requireVisible(personId);
+        return repository.list(scope(), null, null, personId);
+    }
+
+    /** The 党支部 of the person's own unit that the caller may see: where an application of theirs is kept. */
+    List<CandidateRepository.BranchChoice> branchesFor(long personId) {
+        PersonSummary person = persons.requireVisible(personId);
+        return organizations.path(person.orgId()).map(path -> repository.branchesUnder(scope(), path)).orElse(List.of());
     }
 
     public Map<CandidateStage, Long> counts() {
@@ -109,6 +123,26 @@ public class DevelopmentRecords {
     public Detail detail(long id) {
         Candidate c = requireVisible(id);
         return new Detail(c, checker.check(c.timeline()), next(c));
+    }
+
+    /**
+     * Whom the record's 入党介绍人 and 培养联系人 can be chosen from: the full members of the unit the branch is built
+     * in (its nearest ancestor that is not a Party organization — a village, an organ, a school), as far as the
+     * caller may see them.
+     */
+    public List<org.zugong.person.PersonChoice> memberChoices(long id) {
+        Candidate c = requireVisible(id);
+        List<org.zugong.organization.OrganizationSummary> ancestry = organizations.ancestry(c.branchOrgId);
+        Long unit = null;
+        for (int i = ancestry.size() - 2; i >= 0 && unit == null; i--) {
+            if (ancestry.get(i).kind().category() != org.zugong.organization.OrganizationKind.Category.PARTY) {
+                unit = ancestry.get(i).id();
+            }
+        }
+        if (unit == null || !organizations.isVisible(unit)) {
+            unit = c.branchOrgId;
+        }
+        return persons.fullPartyMembers(unit);
     }
 
     /** Records one step; refused (422) when it brings a new violation of the 细则, 409 when the record changed meanwhile. */
@@ -373,17 +407,39 @@ public class DevelopmentRecords {
         return j.orgCondition("o.path", "o.id", "j");
     }
 
+    /**
+     * 入党介绍人 and 培养联系人 are Party members (第十四条, 第九条); their standing comes from their own person
+     * record — 中共党员 is a full member, 中共预备党员 a probationary one — not from what the form claims. Only a
+     * full member under 留党察看, which the person record does not show, is taken from the form.
+     */
     private List<Candidate.Contact> members(List<StepForm.Member> members, String field, String role) {
         List<Candidate.Contact> result = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             StepForm.Member m = members.get(i);
-            if (m.personId() == null || m.status() == null) {
-                throw FieldErrors.of(field + "[" + i + "]", "请选择人员并填写其党员状态");
+            if (m.personId() == null) {
+                throw FieldErrors.of(field + "[" + i + "]", "请选择人员");
             }
             PersonRecord p = persons.requireVisibleRecord(m.personId());
-            result.add(new Candidate.Contact(p.id(), p.name(), role, m.status()));
+            result.add(new Candidate.Contact(p.id(), p.name(), role, standing(p, m.status(), field + "[" + i + "]", role)));
         }
         return result;
+    }
+
+    static IntroducerStatus standing(PersonRecord p, IntroducerStatus declared, String field, String role) {
+        boolean introducer = "INTRODUCER".equals(role);
+        String who = introducer ? "入党介绍人" : "培养联系人";
+        String article = introducer ? "第十四条" : "第九条";
+        if (PROBATIONARY_MEMBER.equals(p.politicalStatus())) {
+            if (!introducer) {
+                throw FieldErrors.of(field, p.name() + "是预备党员，培养联系人须为正式党员（第九条）");
+            }
+            // kept, so that the checker refuses the step with INTRODUCER_NOT_FULL_MEMBER and its article
+            return IntroducerStatus.PROBATIONARY;
+        }
+        if (!PARTY_MEMBER.equals(p.politicalStatus())) {
+            throw FieldErrors.of(field, p.name() + "不是中共党员，不能作" + who + "（" + article + "）");
+        }
+        return declared == IntroducerStatus.UNDER_PROBATION_SANCTION ? declared : IntroducerStatus.FULL;
     }
 
     private static void stage(Candidate c, DevelopmentStep step, CandidateStage required) {

@@ -34,10 +34,13 @@ class RecruitmentJourneyTests extends BrowserTest {
         String personName = jdbc.sql("SELECT name FROM person_person WHERE id = :p").param("p", personId).query(String.class).single();
         long branch = jdbc.sql("SELECT id FROM org_organization WHERE kind = 'PARTY_BRANCH' AND path LIKE %s ORDER BY id LIMIT 1"
                 .formatted(COUNTY1_PATH)).param("county", county).query(Long.class).single();
+        // Introducers are chosen among the full members of the unit the branch is built in.
         List<Long> introducers = jdbc.sql("""
                 SELECT p.id FROM person_person p JOIN org_organization o ON o.id = p.org_id
-                WHERE o.path LIKE %s AND p.active AND p.political_status = '01' ORDER BY p.id LIMIT 2""".formatted(COUNTY1_PATH))
-                .param("county", county).query(Long.class).list();
+                WHERE o.path LIKE (SELECT u.path FROM org_organization u, org_organization b WHERE b.id = :branch
+                                     AND b.path LIKE u.path || '%' AND u.id <> b.id AND u.kind NOT LIKE 'PARTY%' ORDER BY u.depth DESC LIMIT 1) || '%'
+                  AND p.active AND p.political_status = '01' ORDER BY p.name, p.id LIMIT 2""")
+                .param("branch", branch).query(Long.class).list();
         assertThat(introducers).hasSize(2);
 
         // Register the applicant on the list page.
