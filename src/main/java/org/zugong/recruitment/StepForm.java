@@ -31,7 +31,11 @@ public record StepForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate 
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
     }
 
-    /** An 入党介绍人 or 培养联系人: a person and their standing as a Party member. */
+    /**
+     * An 入党介绍人 or 培养联系人: a person and, optionally, their standing as a Party member. The standing is taken
+     * from the person's political status (中共党员 → FULL, 中共预备党员 → PROBATIONARY; anybody else is refused);
+     * only {@code UNDER_PROBATION_SANCTION} (留党察看, which the person record does not show) is taken from here.
+     */
     public record Member(Long personId, IntroducerStatus status) {
     }
 }

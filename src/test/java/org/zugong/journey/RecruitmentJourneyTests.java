@@ -26,14 +26,19 @@ class RecruitmentJourneyTests extends BrowserTest {
 
     private void journey() {
         long county = county(1);
+        // An applicant whose own unit has a 党支部 (the first, by name, is offered first).
         long personId = jdbc.sql("""
                 SELECT p.id FROM person_person p JOIN org_organization o ON o.id = p.org_id
                 WHERE o.path LIKE %s AND p.active AND p.political_status IN ('13', '03') AND p.birth_date <= DATE '2004-01-10'
                   AND NOT EXISTS (SELECT 1 FROM recruitment_candidate c WHERE c.person_id = p.id AND c.stage NOT IN ('FULL_MEMBER', 'CANCELLED'))
+                  AND EXISTS (SELECT 1 FROM org_organization b WHERE b.kind IN ('PARTY_BRANCH', 'PARTY_JOINT_BRANCH') AND b.active
+                                AND b.path LIKE o.path || '%%')
                 ORDER BY p.id LIMIT 1""".formatted(COUNTY1_PATH)).param("county", county).query(Long.class).single();
         String personName = jdbc.sql("SELECT name FROM person_person WHERE id = :p").param("p", personId).query(String.class).single();
-        long branch = jdbc.sql("SELECT id FROM org_organization WHERE kind = 'PARTY_BRANCH' AND path LIKE %s ORDER BY id LIMIT 1"
-                .formatted(COUNTY1_PATH)).param("county", county).query(Long.class).single();
+        long branch = jdbc.sql("""
+                SELECT b.id FROM org_organization b, person_person p JOIN org_organization o ON o.id = p.org_id
+                WHERE p.id = :p AND b.kind IN ('PARTY_BRANCH', 'PARTY_JOINT_BRANCH') AND b.active AND b.path LIKE o.path || '%'
+                ORDER BY b.name, b.id LIMIT 1""").param("p", personId).query(Long.class).single();
         // Introducers are chosen among the full members of the unit the branch is built in.
         List<Long> introducers = jdbc.sql("""
                 SELECT p.id FROM person_person p JOIN org_organization o ON o.id = p.org_id
@@ -43,13 +48,13 @@ class RecruitmentJourneyTests extends BrowserTest {
                 .param("branch", branch).query(Long.class).list();
         assertThat(introducers).hasSize(2);
 
-        // Register the applicant on the list page.
+        // Register the applicant from the 发展党员 tab of the person's page, with the branch of their unit.
         login("county1");
-        driver.get(url("/recruitment"));
-        WebElement register = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("register-form")));
-        register.findElement(By.id("personId")).sendKeys(Long.toString(personId));
-        register.findElement(By.id("branchOrgId")).sendKeys(Long.toString(branch));
-        setValue(register.findElement(By.id("applicationDate")), "2022-01-10");
+        driver.get(url("/persons/" + personId));
+        scrollAndClick(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[@role='tab' and text()='发展党员']"))));
+        WebElement register = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recruitment-register-form")));
+        new Select(register.findElement(By.id("tab-branchOrgId"))).selectByValue(Long.toString(branch));
+        setValue(register.findElement(By.id("tab-applicationDate")), "2022-01-10");
         scrollAndClick(register.findElement(By.cssSelector("button[type='submit']")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("steps")));
         assertThat(driver.findElement(By.cssSelector(".zg-page-title")).getText()).contains(personName).contains("入党申请人");
