@@ -42,32 +42,52 @@ class CandidateRepository {
                 .param("p", personId).query(Long.class).single() > 0;
     }
 
-    List<Candidate.Row> list(SqlCondition scope, String orgPathPrefix, CandidateStage stage, Long personId) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT c.id, c.person_id, p.name AS person_name, c.branch_org_id, o.name AS branch_name, c.stage,
-                       c.application_date, c.updated_at
-                FROM recruitment_candidate c
-                JOIN person_person p ON p.id = c.person_id
-                JOIN org_organization o ON o.id = c.branch_org_id
-                WHERE\s""").append(scope.sql());
-        Map<String, Object> params = new HashMap<>(scope.params());
-        if (orgPathPrefix != null) {
+    /** What a list of records is narrowed to: a subtree (path prefix), a stage, one person, a name (prefix). */
+    record ListFilter(String orgPathPrefix, CandidateStage stage, Long personId, String name) {
+    }
+
+    private static String where(SqlCondition scope, ListFilter f, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" WHERE ").append(scope.sql());
+        params.putAll(scope.params());
+        if (f.orgPathPrefix() != null) {
             sql.append(" AND o.path LIKE :prefix");
-            params.put("prefix", orgPathPrefix + "%");
+            params.put("prefix", f.orgPathPrefix() + "%");
         }
-        if (stage != null) {
+        if (f.stage() != null) {
             sql.append(" AND c.stage = :stage");
-            params.put("stage", stage.name());
+            params.put("stage", f.stage().name());
         }
-        if (personId != null) {
+        if (f.personId() != null) {
             sql.append(" AND c.person_id = :person");
-            params.put("person", personId);
+            params.put("person", f.personId());
         }
-        sql.append(" ORDER BY c.application_date DESC, c.id DESC LIMIT 1000");
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Candidate.Row(rs.getLong("id"), rs.getLong("person_id"),
+        if (f.name() != null && !f.name().isBlank()) {
+            sql.append(" AND p.name LIKE :name");
+            params.put("name", org.zugong.platform.db.LikePattern.startingWith(f.name().strip()));
+        }
+        return sql.toString();
+    }
+
+    private static final String LIST_FROM = " FROM recruitment_candidate c JOIN person_person p ON p.id = c.person_id"
+            + " JOIN org_organization o ON o.id = c.branch_org_id";
+
+    /** One page of records, newest application first. */
+    List<Candidate.Row> list(SqlCondition scope, ListFilter filter, long offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = "SELECT c.id, c.person_id, p.name AS person_name, c.branch_org_id, o.name AS branch_name, c.stage,"
+                + " c.application_date, c.updated_at" + LIST_FROM + where(scope, filter, params)
+                + " ORDER BY c.application_date DESC, c.id DESC OFFSET :offset LIMIT :limit";
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return jdbc.sql(sql).params(params).query((rs, n) -> new Candidate.Row(rs.getLong("id"), rs.getLong("person_id"),
                 rs.getString("person_name"), rs.getLong("branch_org_id"), rs.getString("branch_name"),
                 CandidateStage.valueOf(rs.getString("stage")), rs.getObject("application_date", LocalDate.class),
                 rs.getTimestamp("updated_at").toInstant())).list();
+    }
+
+    long count(SqlCondition scope, ListFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT count(*)" + LIST_FROM + where(scope, filter, params)).params(params).query(Long.class).single();
     }
 
     /** The active 党支部 and 联合党支部 in an organization's subtree (a unit's own branches) within the scope, by name. */

@@ -2,7 +2,6 @@ package org.zugong.recruitment;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +11,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.zugong.platform.web.PageRequest;
+import org.zugong.platform.web.PageResult;
 import org.zugong.platform.web.RecordNotFoundException;
 
-/** {@code /api/v1/recruitment/candidates}: development records and their steps. */
+/** {@code /api/v1/recruitment/candidates}: development records (paged: {@code page}, {@code size}) and their steps. */
 @RestController
 @RequestMapping("/api/v1/recruitment/candidates")
 class DevelopmentRecordApi {
@@ -38,8 +39,10 @@ class DevelopmentRecordApi {
 
     @GetMapping
     @PreAuthorize("hasAuthority('recruitment:read')")
-    List<Candidate.Row> list(@RequestParam(required = false) Long orgId, @RequestParam(required = false) CandidateStage stage) {
-        return records.list(orgId, stage);
+    PageResult<Candidate.Row> list(@RequestParam(required = false) Long orgId, @RequestParam(required = false) CandidateStage stage,
+                                   @RequestParam(required = false) String name, @RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size) {
+        return records.list(orgId, stage, name, PageRequest.of(page, size));
     }
 
     @GetMapping("/{id}")

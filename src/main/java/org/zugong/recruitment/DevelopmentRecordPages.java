@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.zugong.platform.web.BusinessRuleException;
 import org.zugong.platform.web.EditConflictException;
 import org.zugong.platform.web.FieldErrors;
+import org.zugong.platform.web.PageRequest;
 import org.zugong.platform.web.RecordNotFoundException;
 
 /** {@code /recruitment}: the development records by stage, one record with its steps and the form of the next one. */
@@ -25,18 +26,24 @@ import org.zugong.platform.web.RecordNotFoundException;
 class DevelopmentRecordPages {
 
     private final DevelopmentRecords records;
+    private final org.zugong.organization.Organizations organizations;
 
-    DevelopmentRecordPages(DevelopmentRecords records) {
+    DevelopmentRecordPages(DevelopmentRecords records, org.zugong.organization.Organizations organizations) {
         this.records = records;
+        this.organizations = organizations;
     }
 
     @GetMapping
     @PreAuthorize("hasAuthority('recruitment:read')")
-    String list(@RequestParam(required = false) CandidateStage stage, Model model) {
+    String list(@RequestParam(required = false) CandidateStage stage, @RequestParam(required = false) Long orgId,
+                @RequestParam(required = false) String name, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("stage", stage);
+        model.addAttribute("orgId", orgId);
+        model.addAttribute("orgName", orgId == null ? "" : organizations.requireVisible(orgId).name());
+        model.addAttribute("name", name);
         model.addAttribute("stages", CandidateStage.values());
         model.addAttribute("counts", records.counts());
-        model.addAttribute("rows", records.list(null, stage));
+        model.addAttribute("result", records.list(orgId, stage, name, PageRequest.of(page, 20)));
         return "recruitment/list";
     }
 
@@ -51,7 +58,7 @@ class DevelopmentRecordPages {
         } catch (BusinessRuleException | FieldErrors e) {
             response.setStatus(e instanceof FieldErrors ? 400 : 422);
             model.addAttribute("error", e.getMessage());
-            return list(null, model);
+            return list(null, null, null, null, model);
         }
     }
 

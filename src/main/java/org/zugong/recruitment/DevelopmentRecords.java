@@ -16,6 +16,8 @@ import org.zugong.organization.OrganizationKind;
 import org.zugong.organization.OrganizationSummary;
 import org.zugong.organization.Organizations;
 import org.zugong.person.PersonForm;
+import org.zugong.platform.web.PageRequest;
+import org.zugong.platform.web.PageResult;
 import org.zugong.person.PersonRecord;
 import org.zugong.person.PersonSummary;
 import org.zugong.person.Persons;
@@ -99,15 +101,19 @@ public class DevelopmentRecords {
         return id;
     }
 
-    public List<Candidate.Row> list(Long orgId, CandidateStage stage) {
+    /** A page of the records in the caller's jurisdiction, under {@code orgId} when given, by stage and name (prefix). */
+    public PageResult<Candidate.Row> list(Long orgId, CandidateStage stage, String name, PageRequest page) {
         String prefix = orgId == null ? null : organizations.requireVisible(orgId).path();
-        return repository.list(scope(), prefix, stage, null);
+        var filter = new CandidateRepository.ListFilter(prefix, stage, null, name);
+        List<Candidate.Row> rows = repository.list(scope(), filter, page.offset(), page.size());
+        long total = page.number() == 0 && rows.size() < page.size() ? rows.size() : repository.count(scope(), filter);
+        return PageResult.of(rows, page, total);
     }
 
     /** The development records of one person the caller may see (the person must be visible: 404 otherwise). */
     public List<Candidate.Row> ofPerson(long personId) {
         persons.requireVisible(personId);
-        return repository.list(scope(), null, null, personId);
+        return repository.list(scope(), new CandidateRepository.ListFilter(null, null, personId, null), 0, PageRequest.MAX_SIZE);
     }
 
     /** The 党支部 of the person's own unit that the caller may see: where an application of theirs is kept. */

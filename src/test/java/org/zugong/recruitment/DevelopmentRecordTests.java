@@ -137,7 +137,7 @@ class DevelopmentRecordTests extends IntegrationTest {
         mvc.perform(get("/recruitment").session(session("county1"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("发展党员档案")));
 
-        mvc.perform(get("/api/v1/recruitment/candidates").param("stage", "FULL_MEMBER").header("Authorization", bearer("county1")))
+        mvc.perform(get("/api/v1/recruitment/candidates").param("stage", "FULL_MEMBER").param("size", "200").header("Authorization", bearer("county1")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("\"id\":" + id + ",")));
     }
@@ -185,7 +185,7 @@ class DevelopmentRecordTests extends IntegrationTest {
         mvc.perform(post("/api/v1/recruitment/candidates/" + id + "/steps/talk").header("Authorization", bearer("county2"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"date\":\"2022-01-20\"}"))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/recruitment/candidates").header("Authorization", bearer("county2")))
+        mvc.perform(get("/api/v1/recruitment/candidates").param("size", "200").header("Authorization", bearer("county2")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("\"id\":" + id + ","))));
     }

@@ -50,7 +50,7 @@ class RecruitmentDemoLoginTests extends IntegrationTest {
         List<String> branchPaths = jdbc.sql("""
                 SELECT b.path FROM recruitment_candidate c JOIN org_organization b ON b.id = c.branch_org_id
                 WHERE c.created_by = 'demo' AND b.path LIKE :p""").param("p", township + "%").query(String.class).list();
-        String body = mvc.perform(get("/api/v1/recruitment/candidates").header("Authorization", bearer("branch1")))
+        String body = mvc.perform(get("/api/v1/recruitment/candidates").param("size", "200").header("Authorization", bearer("branch1")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         long seenByBranch = jdbc.sql("""
                 SELECT count(*) FROM recruitment_candidate c JOIN org_organization b ON b.id = c.branch_org_id WHERE b.path LIKE :p""")
@@ -58,7 +58,7 @@ class RecruitmentDemoLoginTests extends IntegrationTest {
         assertThat(seenByBranch).isPositive();
         assertThat(body.split("\"branchOrgId\"").length - 1).isEqualTo((int) seenByBranch);
         mvc.perform(get("/api/v1/recruitment/candidates").header("Authorization", bearer("committee1")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(
+                .andExpect(status().isOk()).andExpect(jsonPath("$.page.totalElements").value(
                         jdbc.sql("""
                                 SELECT count(*) FROM recruitment_candidate c JOIN org_organization b ON b.id = c.branch_org_id
                                 WHERE b.path LIKE :p""").param("p", township + "%").query(Integer.class).single()));
@@ -69,6 +69,29 @@ class RecruitmentDemoLoginTests extends IntegrationTest {
                 WHERE b.path NOT LIKE :p ORDER BY c.id LIMIT 1""").param("p", township + "%").query(Long.class).single();
         mvc.perform(get("/api/v1/recruitment/candidates/" + elsewhere).header("Authorization", bearer("branch1"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/recruitment/candidates/" + elsewhere).header("Authorization", bearer("committee1"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theListIsPagedAndFilteredByNameWithTheTotalOfTheWholeScope() throws Exception {
+        long total = jdbc.sql("SELECT count(*) FROM recruitment_candidate").query(Long.class).single();
+        mvc.perform(get("/api/v1/recruitment/candidates").param("size", "5").param("page", "1").header("Authorization", bearer("city")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content.length()").value(5))
+                .andExpect(jsonPath("$.page.number").value(1))
+                .andExpect(jsonPath("$.page.totalElements").value(total));
+        String name = jdbc.sql("""
+                SELECT p.name FROM recruitment_candidate c JOIN person_person p ON p.id = c.person_id WHERE c.created_by = 'demo'
+                ORDER BY c.id LIMIT 1""").query(String.class).single();
+        long named = jdbc.sql("""
+                SELECT count(*) FROM recruitment_candidate c JOIN person_person p ON p.id = c.person_id WHERE p.name LIKE :n""")
+                .param("n", name + "%").query(Long.class).single();
+        mvc.perform(get("/api/v1/recruitment/candidates").param("name", name).header("Authorization", bearer("city")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(named))
+                .andExpect(jsonPath("$.content[0].personName").value(org.hamcrest.Matchers.startsWith(name)));
+        mvc.perform(get("/recruitment").param("name", name).session(session("city"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(name)))
+                .andExpect(content().string(containsString("zg-pager")));
     }
 
     @Test
