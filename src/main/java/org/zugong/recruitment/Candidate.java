@@ -34,6 +34,8 @@ public final class Candidate {
     public LocalDate noticeEnd;
     public Timeline.Meeting admission;
     public LocalDate approvalDate;
+    /** 特殊情况: why the approval took longer than three months (up to six are then allowed). */
+    public String approvalSpecialReason;
     public Integer extensionMonths;
     public Timeline.Meeting conversion;
     public LocalDate conversionApprovalDate;
@@ -86,7 +88,7 @@ public final class Candidate {
                 preReviews.stream().map(p -> new Timeline.PreReview(p.level(), p.date(), p.passed())).toList(),
                 admission, approvalDate,
                 extensionMonths == null ? List.of() : List.of(new Timeline.Extension(extensionMonths)),
-                conversion, conversionApprovalDate);
+                conversion, conversionApprovalDate, approvalSpecialReason);
     }
 
     /** A list row. */

@@ -133,7 +133,8 @@ class CandidateRepository {
                   development_target_date = :target, political_review_date = :reviewDate, political_review_passed = :reviewPassed,
                   training_days = :days, training_hours = :hours, notice_start = :noticeStart, notice_end = :noticeEnd,
                   admission_date = :aDate, admission_due = :aDue, admission_present = :aPresent, admission_for = :aFor,
-                  admission_written = :aWritten, approval_date = :approval, extension_months = :extension,
+                  admission_written = :aWritten, approval_date = :approval, approval_special_reason = :approvalReason,
+                  extension_months = :extension,
                   conversion_date = :cDate, conversion_due = :cDue, conversion_present = :cPresent, conversion_for = :cFor,
                   conversion_written = :cWritten, conversion_approval_date = :cApproval, cancelled_date = :cancelDate,
                   cancelled_reason = :cancelReason, version = version + 1, updated_by = :u, updated_at = now()
@@ -146,6 +147,7 @@ class CandidateRepository {
                 .param("aDate", a == null ? null : a.date()).param("aDue", a == null ? null : a.dueVoters())
                 .param("aPresent", a == null ? null : a.present()).param("aFor", a == null ? null : a.votesFor())
                 .param("aWritten", a == null ? null : a.writtenFor()).param("approval", c.approvalDate)
+                .param("approvalReason", c.approvalSpecialReason)
                 .param("extension", c.extensionMonths)
                 .param("cDate", v == null ? null : v.date()).param("cDue", v == null ? null : v.dueVoters())
                 .param("cPresent", v == null ? null : v.present()).param("cFor", v == null ? null : v.votesFor())
@@ -261,6 +263,7 @@ class CandidateRepository {
                 rs.getObject("admission_present", Integer.class), rs.getObject("admission_for", Integer.class),
                 rs.getObject("admission_written", Integer.class));
         c.approvalDate = rs.getObject("approval_date", LocalDate.class);
+        c.approvalSpecialReason = rs.getString("approval_special_reason");
         c.extensionMonths = rs.getObject("extension_months", Integer.class);
         LocalDate conversion = rs.getObject("conversion_date", LocalDate.class);
         c.conversion = conversion == null ? null : new Timeline.Meeting(conversion, rs.getObject("conversion_due", Integer.class),

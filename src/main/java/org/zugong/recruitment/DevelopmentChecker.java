@@ -85,9 +85,11 @@ public class DevelopmentChecker {
         notice(t, rules, c);
         if (admission != null) {
             meeting("接收预备党员的支部大会", admission, c);
-            if (t.approvalDate() != null && t.approvalDate().isAfter(admission.date().plusMonths(rules.approvalWithinMonths()))) {
+            int within = t.specialApproval() ? rules.approvalSpecialWithinMonths() : rules.approvalWithinMonths();
+            if (t.approvalDate() != null && t.approvalDate().isAfter(admission.date().plusMonths(within))) {
                 c.add(DevelopmentRule.APPROVAL_LATE, "上级党委审批（" + t.approvalDate() + "）超过支部大会通过接收决议（"
-                        + admission.date() + "）后" + cn(rules.approvalWithinMonths()) + "个月");
+                        + admission.date() + "）后" + cn(within) + "个月" + (t.specialApproval() ? "（特殊情况的最长期限）"
+                        : "；特殊情况须注明原因，最长" + cn(rules.approvalSpecialWithinMonths()) + "个月"));
             }
         }
         extensions(t, rules, c);

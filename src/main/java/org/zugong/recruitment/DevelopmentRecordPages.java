@@ -150,7 +150,7 @@ class DevelopmentRecordPages {
         if (c.admission != null) {
             lines.add(new StepLine(DevelopmentStep.ADMISSION.label(), String.valueOf(c.admission.date()), votes(c.admission)));
         }
-        add(lines, DevelopmentStep.APPROVAL, c.approvalDate, "");
+        add(lines, DevelopmentStep.APPROVAL, c.approvalDate, c.approvalSpecialReason == null ? "" : "特殊情况：" + c.approvalSpecialReason);
         if (c.extensionMonths != null) {
             lines.add(new StepLine(DevelopmentStep.EXTENSION.label(), "", c.extensionMonths + "个月"));
         }

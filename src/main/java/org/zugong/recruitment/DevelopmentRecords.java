@@ -276,6 +276,7 @@ public class DevelopmentRecords {
                     throw new BusinessRuleException("尚未召开支部大会讨论接收，不能审批");
                 }
                 c.approvalDate = date(f);
+                c.approvalSpecialReason = clean(f.reason());
                 c.stage = CandidateStage.PROBATIONARY;
             }
             case EXTENSION -> {
@@ -380,7 +381,8 @@ public class DevelopmentRecords {
             return NextStep.of(DevelopmentStep.ADMISSION, earliest, null, "公示期满、预审通过后召开支部大会讨论接收");
         }
         return NextStep.of(DevelopmentStep.APPROVAL, c.admission.date(), c.admission.date().plusMonths(rules.approvalWithinMonths()),
-                "支部大会通过后" + DevelopmentChecker.cn(rules.approvalWithinMonths()) + "个月内报上级党委审批");
+                "支部大会通过后" + DevelopmentChecker.cn(rules.approvalWithinMonths()) + "个月内报上级党委审批（特殊情况注明原因，最长"
+                        + DevelopmentChecker.cn(rules.approvalSpecialWithinMonths()) + "个月）");
     }
 
     /** Refuses when the new result has a violation the record did not have before. */

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public record RecruitmentRuleSet(String edition, String name, String reference, int minAgeYears, int talkWithinMonths,
                                  int assessmentIntervalMonths, int activistMinYears, int introducerCount,
                                  int trainingMinDays, int trainingMinHours, int publicNoticeWorkingDays,
-                                 List<Timeline.PreReviewLevel> requiredPreReviews, int approvalWithinMonths,
+                                 List<Timeline.PreReviewLevel> requiredPreReviews, int approvalWithinMonths, int approvalSpecialWithinMonths,
                                  int probationYears, int extensionMaxCount, int extensionMinMonths, int extensionMaxMonths,
                                  int conversionApprovalWithinMonths, Map<DevelopmentRule, String> articles,
                                  Map<String, String> articleTexts) {
@@ -70,7 +70,7 @@ public record RecruitmentRuleSet(String edition, String name, String reference, 
                 number(p, "age.minYears"), number(p, "talk.withinMonths"), number(p, "activist.assessmentIntervalMonths"),
                 number(p, "activist.minYears"), number(p, "introducers.count"), number(p, "training.minDays"),
                 number(p, "training.minHours"), number(p, "publicNotice.workingDays"), required,
-                number(p, "approval.withinMonths"), number(p, "probation.years"), number(p, "extension.maxCount"),
+                number(p, "approval.withinMonths"), number(p, "approval.specialWithinMonths"), number(p, "probation.years"), number(p, "extension.maxCount"),
                 number(p, "extension.minMonths"), number(p, "extension.maxMonths"),
                 number(p, "conversionApproval.withinMonths"), articles, texts));
     }

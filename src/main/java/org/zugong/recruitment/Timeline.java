@@ -6,14 +6,16 @@ import java.util.List;
 /**
  * A development timeline as far as it has come: a {@code null} field means the step was not reached.
  *
- * @param ruleSet the rule set's edition ({@code 2014} when {@code null})
+ * @param ruleSet               the rule set's edition ({@code 2014} when {@code null})
+ * @param approvalSpecialReason why the approval took longer than the ordinary time (特殊情况), which allows the special
+ *                              time limit; {@code null} or blank for an ordinary approval
  */
 public record Timeline(String ruleSet, LocalDate birthDate, LocalDate applicationDate, LocalDate talkDate,
                        LocalDate activistDate, List<LocalDate> activistAssessments, LocalDate developmentTargetDate,
                        List<Introducer> introducers, PoliticalReview politicalReview, Training training,
                        PublicNotice publicNotice, List<PreReview> preReviews, Meeting admissionMeeting,
                        LocalDate approvalDate, List<Extension> probationExtensions, Meeting conversionMeeting,
-                       LocalDate conversionApprovalDate) {
+                       LocalDate conversionApprovalDate, String approvalSpecialReason) {
 
     public Timeline {
         activistAssessments = activistAssessments == null ? List.of() : List.copyOf(activistAssessments);
@@ -22,9 +24,26 @@ public record Timeline(String ruleSet, LocalDate birthDate, LocalDate applicatio
         probationExtensions = probationExtensions == null ? List.of() : List.copyOf(probationExtensions);
     }
 
+    /** A timeline with an ordinary approval (no 特殊情况). */
+    public Timeline(String ruleSet, LocalDate birthDate, LocalDate applicationDate, LocalDate talkDate,
+                    LocalDate activistDate, List<LocalDate> activistAssessments, LocalDate developmentTargetDate,
+                    List<Introducer> introducers, PoliticalReview politicalReview, Training training,
+                    PublicNotice publicNotice, List<PreReview> preReviews, Meeting admissionMeeting,
+                    LocalDate approvalDate, List<Extension> probationExtensions, Meeting conversionMeeting,
+                    LocalDate conversionApprovalDate) {
+        this(ruleSet, birthDate, applicationDate, talkDate, activistDate, activistAssessments, developmentTargetDate, introducers,
+                politicalReview, training, publicNotice, preReviews, admissionMeeting, approvalDate, probationExtensions,
+                conversionMeeting, conversionApprovalDate, null);
+    }
+
     /** An empty timeline (nothing reached yet) under the default rule set. */
     public static Timeline empty() {
         return new Timeline(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Whether the approval was recorded as a 特殊情况 with its reason. */
+    public boolean specialApproval() {
+        return approvalSpecialReason != null && !approvalSpecialReason.isBlank();
     }
 
     public enum IntroducerStatus { FULL, PROBATIONARY, UNDER_PROBATION_SANCTION }

@@ -265,6 +265,24 @@ class DevelopmentCheckerTests {
         assertThat(check(f).hasViolation(DevelopmentRule.APPROVAL_LATE)).isEqualTo(violated);
     }
 
+    // 特殊情况, recorded with its reason: up to 6 months; a blank reason is no reason.
+    @ParameterizedTest
+    @CsvSource({"2023-06-01, 2023-09-02, 上级党委换届, false", "2023-06-01, 2023-12-01, 上级党委换届, false",
+            "2023-06-01, 2023-12-02, 上级党委换届, true", "2023-08-31, 2024-02-29, 上级党委换届, false",
+            "2023-08-31, 2024-03-01, 上级党委换届, true", "2023-06-01, 2023-09-02, ' ', true"})
+    void specialApproval(String admission, String approval, String reason, boolean violated) {
+        TimelineFixture f = new TimelineFixture();
+        f.admission = meeting(admission);
+        f.approval = d(approval);
+        f.approvalSpecialReason = reason;
+        CheckResult result = check(f);
+        assertThat(result.hasViolation(DevelopmentRule.APPROVAL_LATE)).isEqualTo(violated);
+        if (violated) {
+            assertThat(result.violations()).filteredOn(v -> v.rule() == DevelopmentRule.APPROVAL_LATE).first()
+                    .extracting(CheckResult.Violation::message).asString().contains(approval).contains(admission);
+        }
+    }
+
     // Art.32 — at most one extension of 6–12 months.
     @ParameterizedTest
     @CsvSource({"5, true", "6, false", "12, false", "13, true", "6;6, true", "'', false"})

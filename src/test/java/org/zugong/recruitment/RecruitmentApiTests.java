@@ -53,6 +53,17 @@ class RecruitmentApiTests extends IntegrationTest {
     }
 
     @Test
+    void anApprovalAfterThreeMonthsPassesOnlyAsASpecialCaseWithItsReason() throws Exception {
+        String late = VALID.replace("\"approvalDate\":\"2023-07-15\"", "\"approvalDate\":\"2023-10-15\"");
+        check("county1", late).andExpect(status().isOk())
+                .andExpect(jsonPath("$.violations[0].rule").value("APPROVAL_LATE"))
+                .andExpect(jsonPath("$.violations[0].message", containsString("特殊情况")));
+        check("county1", late.replace("\"approvalDate\":", "\"approvalSpecialReason\":\"上级党委换届\",\"approvalDate\":"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.violations", hasSize(0)));
+    }
+
+    @Test
     void withoutRuleSetTheDefaultApplies() throws Exception {
         check("city", VALID.replace("\"ruleSet\":\"2014\",", "").replace("\"talkDate\":\"2022-01-20\"", "\"talkDate\":\"2022-02-11\""))
                 .andExpect(status().isOk())

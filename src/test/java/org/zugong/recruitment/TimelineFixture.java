@@ -18,6 +18,7 @@ final class TimelineFixture {
 
     String ruleSet;
     LocalDate birth, application, talk, activist, target, approval, conversionApproval;
+    String approvalSpecialReason;
     List<LocalDate> assessments = new ArrayList<>();
     List<Introducer> introducers = new ArrayList<>();
     PoliticalReview review;
@@ -59,6 +60,6 @@ final class TimelineFixture {
 
     Timeline build() {
         return new Timeline(ruleSet, birth, application, talk, activist, assessments, target, introducers, review, training,
-                notice, preReviews, admission, approval, extensions, conversion, conversionApproval);
+                notice, preReviews, admission, approval, extensions, conversion, conversionApproval, approvalSpecialReason);
     }
 }
