@@ -129,7 +129,7 @@ class CandidateRepository {
         Timeline.Meeting a = c.admission;
         Timeline.Meeting v = c.conversion;
         int updated = jdbc.sql("""
-                UPDATE recruitment_candidate SET stage = :stage, talk_date = :talk, activist_date = :activist,
+                UPDATE recruitment_candidate SET stage = :stage, application_date = :application, talk_date = :talk, activist_date = :activist,
                   development_target_date = :target, political_review_date = :reviewDate, political_review_passed = :reviewPassed,
                   training_days = :days, training_hours = :hours, notice_start = :noticeStart, notice_end = :noticeEnd,
                   admission_date = :aDate, admission_due = :aDue, admission_present = :aPresent, admission_for = :aFor,
@@ -140,7 +140,7 @@ class CandidateRepository {
                   cancelled_reason = :cancelReason, version = version + 1, updated_by = :u, updated_at = now()
                 WHERE id = :id AND version = :version
                 """)
-                .param("stage", c.stage.name()).param("talk", c.talkDate).param("activist", c.activistDate)
+                .param("stage", c.stage.name()).param("application", c.applicationDate).param("talk", c.talkDate).param("activist", c.activistDate)
                 .param("target", c.developmentTargetDate).param("reviewDate", c.politicalReviewDate)
                 .param("reviewPassed", c.politicalReviewPassed).param("days", c.trainingDays).param("hours", c.trainingHours)
                 .param("noticeStart", c.noticeStart).param("noticeEnd", c.noticeEnd)

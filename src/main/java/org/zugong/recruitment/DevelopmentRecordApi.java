@@ -51,6 +51,13 @@ class DevelopmentRecordApi {
         return records.detail(id);
     }
 
+    /** 更正 the date of a recorded step, with the reason. */
+    @PostMapping("/{id}/corrections")
+    @PreAuthorize("hasAnyAuthority('recruitment:write', 'recruitment:approve')")
+    DevelopmentRecords.Detail correct(@PathVariable long id, @RequestBody DateCorrection correction) {
+        return records.correctDate(id, correction);
+    }
+
     @PostMapping("/{id}/steps/{step}")
     // Which of the three the step needs is decided per step by DevelopmentRecords.permissionFor.
     @PreAuthorize("hasAnyAuthority('recruitment:write', 'recruitment:approve', 'recruitment:prereview')")

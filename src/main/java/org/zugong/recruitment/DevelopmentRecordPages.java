@@ -120,6 +120,19 @@ class DevelopmentRecordPages {
         }
     }
 
+    @PostMapping("/{id}/corrections")
+    @PreAuthorize("hasAnyAuthority('recruitment:write', 'recruitment:approve')")
+    String correct(@PathVariable long id, @ModelAttribute DateCorrection form, Model model, HttpServletResponse response) {
+        try {
+            records.correctDate(id, form);
+            return "redirect:/recruitment/" + id;
+        } catch (BusinessRuleException | FieldErrors | EditConflictException e) {
+            response.setStatus(e instanceof FieldErrors ? 400 : e instanceof EditConflictException ? 409 : 422);
+            model.addAttribute("error", "日期未更正：" + e.getMessage());
+            return detail(id, model);
+        }
+    }
+
     /** A recorded step as a line of the timeline. */
     record StepLine(String label, String when, String detail) {
     }

@@ -180,6 +180,93 @@ public class DevelopmentRecords {
     }
 
     /**
+     * Corrects the date of a recorded step (更正), with the reason: needs the permission of the body that took the step,
+     * is checked like the step itself (refused when it brings a new violation), audited with the old and the new date.
+     * A corrected admission or conversion of a full member also corrects the 入党时间 on the person's record.
+     */
+    @Transactional
+    public Detail correctDate(long id, DateCorrection f) {
+        DevelopmentStep step = "application".equals(f.step()) ? null
+                : DevelopmentStep.ofKey(f.step()).filter(CORRECTABLE::contains)
+                .orElseThrow(() -> FieldErrors.of("step", "只能更正申请、谈话、积极分子、发展对象、政审、支部大会和审批的日期"));
+        String needed = step == null ? org.zugong.platform.security.Permissions.RECRUITMENT_WRITE : permissionFor(step, null);
+        if (!org.zugong.platform.security.Actor.require().can(needed)) {
+            throw new org.springframework.security.access.AccessDeniedException("无权更正“" + (step == null ? "入党申请" : step.label())
+                    + "”（需要权限 " + org.zugong.platform.security.Permissions.ALL.get(needed) + "）");
+        }
+        FieldErrors.Collector errors = new FieldErrors.Collector();
+        if (f.date() == null) {
+            errors.add("date", "请填写更正后的日期");
+        }
+        String reason = clean(f.reason());
+        if (reason == null) {
+            errors.add("reason", "请填写更正原因");
+        }
+        errors.throwIfAny();
+        Candidate c = requireVisible(id);
+        int expectedVersion = f.version() == null ? c.version : f.version();
+        String label = step == null ? "递交入党申请书" : step.label();
+        LocalDate old = recordedDate(c, step);
+        if (old == null) {
+            throw new BusinessRuleException("“" + label + "”尚未记录，无需更正");
+        }
+        CheckResult before = checker.check(c.timeline());
+        setDate(c, step, f.date());
+        CheckResult after = checker.check(c.timeline());
+        refuseNew(before.violations(), after);
+        if (!repository.save(c, expectedVersion, user())) {
+            throw new EditConflictException("发展党员档案（" + c.personName + "）");
+        }
+        audit.record("RECRUITMENT_CORRECTION", "recruitment", id, c.personName + "：更正" + label + "日期 " + old + " → " + f.date()
+                + "（原因：" + reason + "）");
+        if (c.stage == CandidateStage.FULL_MEMBER && after.fullMemberFrom() != null) {
+            setPoliticalStatus(c.personId, PARTY_MEMBER, after.fullMemberFrom());
+        }
+        return detail(id);
+    }
+
+    static final java.util.Set<DevelopmentStep> CORRECTABLE = java.util.EnumSet.of(DevelopmentStep.TALK, DevelopmentStep.ACTIVIST,
+            DevelopmentStep.DEVELOPMENT_TARGET, DevelopmentStep.POLITICAL_REVIEW, DevelopmentStep.ADMISSION, DevelopmentStep.APPROVAL,
+            DevelopmentStep.CONVERSION, DevelopmentStep.CONVERSION_APPROVAL);
+
+    private static LocalDate recordedDate(Candidate c, DevelopmentStep step) {
+        if (step == null) {
+            return c.applicationDate;
+        }
+        return switch (step) {
+            case TALK -> c.talkDate;
+            case ACTIVIST -> c.activistDate;
+            case DEVELOPMENT_TARGET -> c.developmentTargetDate;
+            case POLITICAL_REVIEW -> c.politicalReviewDate;
+            case ADMISSION -> c.admission == null ? null : c.admission.date();
+            case APPROVAL -> c.approvalDate;
+            case CONVERSION -> c.conversion == null ? null : c.conversion.date();
+            case CONVERSION_APPROVAL -> c.conversionApprovalDate;
+            default -> null;
+        };
+    }
+
+    private static void setDate(Candidate c, DevelopmentStep step, LocalDate d) {
+        if (step == null) {
+            c.applicationDate = d;
+            return;
+        }
+        switch (step) {
+            case TALK -> c.talkDate = d;
+            case ACTIVIST -> c.activistDate = d;
+            case DEVELOPMENT_TARGET -> c.developmentTargetDate = d;
+            case POLITICAL_REVIEW -> c.politicalReviewDate = d;
+            case ADMISSION -> c.admission = new Timeline.Meeting(d, c.admission.dueVoters(), c.admission.present(),
+                    c.admission.votesFor(), c.admission.writtenFor());
+            case APPROVAL -> c.approvalDate = d;
+            case CONVERSION -> c.conversion = new Timeline.Meeting(d, c.conversion.dueVoters(), c.conversion.present(),
+                    c.conversion.votesFor(), c.conversion.writtenFor());
+            case CONVERSION_APPROVAL -> c.conversionApprovalDate = d;
+            default -> throw new IllegalArgumentException(step.name());
+        }
+    }
+
+    /**
      * Who records which step (issue 6 item 9): the branch enters its own steps; the Party committee
      * approves admission and conversion, extends probation and gives its pre-review; the county
      * organization department gives the county-level pre-review (双重预审).
