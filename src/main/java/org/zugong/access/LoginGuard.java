@@ -47,11 +47,6 @@ class LoginGuard {
         this.dummyHash = encoder.encode("not-a-real-password-#1");
     }
 
-    /** Username and password only, for an account without a second factor (the token API without a code). */
-    Actor authenticate(String username, String password) {
-        return authenticate(username, password, null);
-    }
-
     /** Password, then — when the account needs one — the TOTP code; all in one step (the token API). */
     Actor authenticate(String username, String password, String code) {
         UserAccount user = checkPassword(username, password);
