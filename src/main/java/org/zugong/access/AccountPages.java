@@ -1,5 +1,6 @@
 package org.zugong.access;
 
+import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zugong.audit.AuditLog;
 import org.zugong.platform.security.Actor;
+import org.zugong.platform.web.FieldErrors;
 
 /**
  * A signed-in user changes their own password (the current one is asked again) and binds or turns
@@ -38,12 +40,12 @@ class AccountPages {
     }
 
     @GetMapping("/account/second-factor")
-    String secondFactor(jakarta.servlet.http.HttpSession session, Model model) {
+    String secondFactor(HttpSession session, Model model) {
         return showSecondFactor(session, repository.findUser(Actor.require().userId()).orElseThrow(), model);
     }
 
     @PostMapping("/account/second-factor")
-    String enrolSecondFactor(jakarta.servlet.http.HttpSession session, @RequestParam(defaultValue = "") String code, Model model,
+    String enrolSecondFactor(HttpSession session, @RequestParam(defaultValue = "") String code, Model model,
                              RedirectAttributes redirect) {
         UserAccount user = repository.findUser(Actor.require().userId()).orElseThrow();
         if (secondFactors.enrolled(user.id())) {
@@ -59,18 +61,18 @@ class AccountPages {
     }
 
     @PostMapping("/account/second-factor/disable")
-    String disableSecondFactor(jakarta.servlet.http.HttpSession session, @RequestParam(defaultValue = "") String code, Model model,
+    String disableSecondFactor(HttpSession session, @RequestParam(defaultValue = "") String code, Model model,
                                RedirectAttributes redirect) {
         UserAccount user = repository.findUser(Actor.require().userId()).orElseThrow();
         try {
             if (secondFactors.required(user.id())) {
-                throw org.zugong.platform.web.FieldErrors.of("code", "您的角色要求双因素认证，不能停用动态口令");
+                throw FieldErrors.of("code", "您的角色要求双因素认证，不能停用动态口令");
             }
             if (!secondFactors.verify(user.id(), code)) {
-                throw org.zugong.platform.web.FieldErrors.of("code", "动态口令错误，请输入验证器中当前显示的 6 位数字");
+                throw FieldErrors.of("code", "动态口令错误，请输入验证器中当前显示的 6 位数字");
             }
             secondFactors.disable(user);
-        } catch (org.zugong.platform.web.FieldErrors e) {
+        } catch (FieldErrors e) {
             model.addAttribute("error", e.getMessage());
             return showSecondFactor(session, user, model);
         }
@@ -78,7 +80,7 @@ class AccountPages {
         return "redirect:/account/second-factor";
     }
 
-    private String showSecondFactor(jakarta.servlet.http.HttpSession session, UserAccount user, Model model) {
+    private String showSecondFactor(HttpSession session, UserAccount user, Model model) {
         boolean enrolled = secondFactors.enrolled(user.id());
         model.addAttribute("enrolled", enrolled);
         model.addAttribute("required", secondFactors.required(user.id()));
@@ -98,7 +100,7 @@ class AccountPages {
 
     @PostMapping("/account/password")
     @org.springframework.transaction.annotation.Transactional
-    String change(jakarta.servlet.http.HttpSession session, @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
+    String change(HttpSession session, @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
                   @RequestParam(defaultValue = "") String confirm, Model model, RedirectAttributes redirect) {
         Actor actor = Actor.require();
         UserAccount user = repository.findUser(actor.userId()).orElseThrow();

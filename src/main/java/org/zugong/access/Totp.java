@@ -63,7 +63,7 @@ final class Totp {
         return OptionalLong.empty();
     }
 
-    /** The code for a moment (for tests and for showing nothing else: the server never displays codes). */
+    /** The code for a moment. The application never shows codes; tests use this to play the authenticator app. */
     static String codeAt(String secret, Instant at) {
         try {
             int code = GENERATOR.generateOneTimePassword(new SecretKeySpec(decode(secret), GENERATOR.getAlgorithm()), at);

@@ -47,6 +47,14 @@ class SessionTests extends IntegrationTest {
         return "Bearer " + body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
+    @Test
+    void theIdleTimeoutIsThirtyMinutes() {
+        assertThat(environment.getProperty("server.servlet.session.timeout", Duration.class)).isEqualTo(Duration.ofMinutes(30));
+    }
+
     @Test
     void theAbsoluteLimitDefaultsToEightHours() {
         assertThat(settings.sessionAbsoluteTimeout()).isEqualTo(Duration.ofHours(8));
