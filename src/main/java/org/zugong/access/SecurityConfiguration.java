@@ -22,16 +22,17 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.zugong.audit.AuditLog;
-import org.zugong.platform.security.Actor;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.zugong.audit.AuditLog;
+import org.zugong.platform.security.Actor;
 
 /**
  * Two filter chains: the JSON API with bearer tokens and no session, and the pages with form login,
  * CSRF and a session. Both send the security headers; handlers declare their permission with
- * {@code @PreAuthorize}.
+ * {@code @PreAuthorize}. On pages, a login that needs a TOTP code stops at {@link SecondFactorPending}
+ * until {@link SecondFactorPages} accepts it, and {@link SessionGate} enforces the absolute session limit.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
