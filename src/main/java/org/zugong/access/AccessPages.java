@@ -26,11 +26,13 @@ class AccessPages {
     private final UserAdministration users;
     private final RoleAdministration roles;
     private final Organizations organizations;
+    private final SecondFactors secondFactors;
 
-    AccessPages(UserAdministration users, RoleAdministration roles, Organizations organizations) {
+    AccessPages(UserAdministration users, RoleAdministration roles, Organizations organizations, SecondFactors secondFactors) {
         this.users = users;
         this.roles = roles;
         this.organizations = organizations;
+        this.secondFactors = secondFactors;
     }
 
     @GetMapping("/admin/users")
@@ -138,6 +140,30 @@ class AccessPages {
         return "redirect:/admin/users";
     }
 
+    /** 结束会话 (security administrator): every session and API token of the account ends. */
+    @PostMapping("/admin/users/{id}/end-sessions")
+    @PreAuthorize("hasAuthority('user:unlock')")
+    String endSessions(@PathVariable long id, RedirectAttributes redirect) {
+        UserAccount u = users.require(id);
+        users.endSessions(id);
+        redirect.addFlashAttribute("message", "已结束 " + u.username() + " 的全部会话和 API 令牌");
+        return "redirect:/admin/users";
+    }
+
+    /** 重置动态口令 (security administrator): for a lost authenticator; the user binds a new one. */
+    @PostMapping("/admin/users/{id}/second-factor/reset")
+    @PreAuthorize("hasAuthority('user:unlock')")
+    String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
+        UserAccount u = users.require(id);
+        try {
+            secondFactors.reset(u);
+            redirect.addFlashAttribute("message", "已重置 " + u.username() + " 的动态口令，其会话已结束");
+        } catch (FieldErrors e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/users";
+    }
+
     @GetMapping("/admin/roles")
     @PreAuthorize("hasAuthority('role:manage')")
     String roles(Model model) {
@@ -149,7 +175,7 @@ class AccessPages {
     @GetMapping("/admin/roles/new")
     @PreAuthorize("hasAuthority('role:manage')")
     String newRole(Model model) {
-        model.addAttribute("form", new RoleForm("", "", DataScope.ORG_AND_BELOW, List.of(), List.of(), null));
+        model.addAttribute("form", new RoleForm("", "", DataScope.ORG_AND_BELOW, List.of(), List.of(), false, null));
         return roleForm(model, null);
     }
 
@@ -173,7 +199,7 @@ class AccessPages {
     String editRole(@PathVariable long id, Model model) {
         RoleRecord r = roles.require(id);
         model.addAttribute("form", new RoleForm(r.code(), r.name(), r.dataScope(), List.copyOf(r.permissions()),
-                List.copyOf(r.scopeOrgIds()), r.version()));
+                List.copyOf(r.scopeOrgIds()), r.requiresSecondFactor(), r.version()));
         return roleForm(model, r);
     }
 

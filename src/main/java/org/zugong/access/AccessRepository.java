@@ -111,14 +111,15 @@ class AccessRepository {
                 .query(rs -> {
                     orgs.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(rs.getLong(2));
                 });
-        return jdbc.sql("SELECT id, code, name, data_scope, admin_kind, builtin, version FROM access_role WHERE id IN (:ids) ORDER BY id")
+        return jdbc.sql("SELECT id, code, name, data_scope, admin_kind, builtin, requires_second_factor, version FROM access_role WHERE id IN (:ids) ORDER BY id")
                 .param("ids", ids)
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
                     String admin = rs.getString("admin_kind");
                     return new RoleRecord(id, rs.getString("code"), rs.getString("name"), DataScope.valueOf(rs.getString("data_scope")),
                             admin == null ? null : AdminKind.valueOf(admin), rs.getBoolean("builtin"),
-                            perms.getOrDefault(id, Set.of()), orgs.getOrDefault(id, Set.of()), rs.getInt("version"));
+                            perms.getOrDefault(id, Set.of()), orgs.getOrDefault(id, Set.of()), rs.getBoolean("requires_second_factor"),
+                            rs.getInt("version"));
                 }).list();
     }
 
@@ -176,14 +177,17 @@ class AccessRepository {
                 .param("id", userId).update();
     }
 
-    long insertRole(String code, String name, DataScope scope, String by) {
-        return jdbc.sql("INSERT INTO access_role (code, name, data_scope) VALUES (:c, :n, :s) RETURNING id")
-                .param("c", code).param("n", name).param("s", scope.name()).query(Long.class).single();
+    long insertRole(String code, String name, DataScope scope, boolean requiresSecondFactor) {
+        return jdbc.sql("INSERT INTO access_role (code, name, data_scope, requires_second_factor) VALUES (:c, :n, :s, :f) RETURNING id")
+                .param("c", code).param("n", name).param("s", scope.name()).param("f", requiresSecondFactor).query(Long.class).single();
     }
 
-    boolean updateRole(long id, int version, String name, DataScope scope) {
-        return jdbc.sql("UPDATE access_role SET name = :n, data_scope = :s, version = version + 1, updated_at = now() WHERE id = :id AND version = :v")
-                .param("n", name).param("s", scope.name()).param("id", id).param("v", version).update() == 1;
+    boolean updateRole(long id, int version, String name, DataScope scope, boolean requiresSecondFactor) {
+        return jdbc.sql("""
+                UPDATE access_role SET name = :n, data_scope = :s, requires_second_factor = :f, version = version + 1, updated_at = now()
+                WHERE id = :id AND version = :v
+                """).param("n", name).param("s", scope.name()).param("f", requiresSecondFactor).param("id", id).param("v", version)
+                .update() == 1;
     }
 
     void replaceRolePermissions(long roleId, Collection<String> permissions) {
@@ -205,6 +209,45 @@ class AccessRepository {
                 .param("c", code).param("n", kind.label()).param("k", kind.name()).query(Long.class).single();
         replaceRolePermissions(id, permissions);
         return id;
+    }
+
+    // --- second factor (TOTP) ---
+
+    /** A user's TOTP enrolment: the SM4-encrypted secret and the last time step accepted. */
+    record StoredSecondFactor(byte[] encryptedSecret, Instant enrolledAt, Long lastStep) {
+    }
+
+    Optional<StoredSecondFactor> secondFactorOf(long userId) {
+        return jdbc.sql("SELECT totp_secret, totp_enrolled_at, totp_last_step FROM access_user WHERE id = :id AND totp_secret IS NOT NULL")
+                .param("id", userId)
+                .query((rs, n) -> {
+                    long step = rs.getLong("totp_last_step");
+                    Long last = rs.wasNull() ? null : step;
+                    return new StoredSecondFactor(rs.getBytes("totp_secret"), rs.getTimestamp("totp_enrolled_at").toInstant(), last);
+                }).optional();
+    }
+
+    boolean anyRoleRequiresSecondFactor(long userId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM access_user_role ur JOIN access_role r ON r.id = ur.role_id
+                               WHERE ur.user_id = :u AND r.requires_second_factor)
+                """).param("u", userId).query(Boolean.class).single();
+    }
+
+    void setSecondFactor(long userId, byte[] encryptedSecret, long acceptedStep) {
+        jdbc.sql("UPDATE access_user SET totp_secret = :s, totp_enrolled_at = now(), totp_last_step = :st WHERE id = :id")
+                .param("s", encryptedSecret).param("st", acceptedStep).param("id", userId).update();
+    }
+
+    void clearSecondFactor(long userId) {
+        jdbc.sql("UPDATE access_user SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL WHERE id = :id")
+                .param("id", userId).update();
+    }
+
+    /** Marks a time step as used; false when it (or a later one) already was — the same code twice is a replay. */
+    boolean acceptStep(long userId, long step) {
+        return jdbc.sql("UPDATE access_user SET totp_last_step = :s WHERE id = :id AND (totp_last_step IS NULL OR totp_last_step < :s)")
+                .param("s", step).param("id", userId).update() == 1;
     }
 
     // --- API tokens ---

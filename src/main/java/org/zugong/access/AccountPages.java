@@ -1,5 +1,6 @@
 package org.zugong.access;
 
+import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -11,8 +12,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zugong.audit.AuditLog;
 import org.zugong.platform.security.Actor;
+import org.zugong.platform.web.FieldErrors;
 
-/** A signed-in user changes their own password (the current one is asked again). */
+/**
+ * A signed-in user changes their own password (the current one is asked again) and binds or turns
+ * off their TOTP second factor (turning it off needs a current code, and is refused while a role
+ * requires it).
+ */
 @Controller
 class AccountPages {
 
@@ -21,13 +27,69 @@ class AccountPages {
     private final PasswordPolicy policy;
     private final LoginGuard guard;
     private final AuditLog audit;
+    private final SecondFactors secondFactors;
 
-    AccountPages(AccessRepository repository, PasswordEncoder encoder, PasswordPolicy policy, LoginGuard guard, AuditLog audit) {
+    AccountPages(AccessRepository repository, PasswordEncoder encoder, PasswordPolicy policy, LoginGuard guard, AuditLog audit,
+                 SecondFactors secondFactors) {
         this.repository = repository;
         this.encoder = encoder;
         this.policy = policy;
         this.guard = guard;
         this.audit = audit;
+        this.secondFactors = secondFactors;
+    }
+
+    @GetMapping("/account/second-factor")
+    String secondFactor(HttpSession session, Model model) {
+        return showSecondFactor(session, repository.findUser(Actor.require().userId()).orElseThrow(), model);
+    }
+
+    @PostMapping("/account/second-factor")
+    String enrolSecondFactor(HttpSession session, @RequestParam(defaultValue = "") String code, Model model,
+                             RedirectAttributes redirect) {
+        UserAccount user = repository.findUser(Actor.require().userId()).orElseThrow();
+        if (secondFactors.enrolled(user.id())) {
+            return "redirect:/account/second-factor";
+        }
+        if (!(session.getAttribute(SecondFactorPages.ENROL_SECRET) instanceof String secret) || !secondFactors.enrol(user, secret, code)) {
+            model.addAttribute("error", "动态口令错误，请输入验证器中当前显示的 6 位数字");
+            return showSecondFactor(session, user, model);
+        }
+        session.removeAttribute(SecondFactorPages.ENROL_SECRET);
+        redirect.addFlashAttribute("message", "已绑定动态口令，今后登录时须输入");
+        return "redirect:/account/second-factor";
+    }
+
+    @PostMapping("/account/second-factor/disable")
+    String disableSecondFactor(HttpSession session, @RequestParam(defaultValue = "") String code, Model model,
+                               RedirectAttributes redirect) {
+        UserAccount user = repository.findUser(Actor.require().userId()).orElseThrow();
+        try {
+            if (secondFactors.required(user.id())) {
+                throw FieldErrors.of("code", "您的角色要求双因素认证，不能停用动态口令");
+            }
+            if (!secondFactors.verify(user.id(), code)) {
+                throw FieldErrors.of("code", "动态口令错误，请输入验证器中当前显示的 6 位数字");
+            }
+            secondFactors.disable(user);
+        } catch (FieldErrors e) {
+            model.addAttribute("error", e.getMessage());
+            return showSecondFactor(session, user, model);
+        }
+        redirect.addFlashAttribute("message", "已停用动态口令");
+        return "redirect:/account/second-factor";
+    }
+
+    private String showSecondFactor(HttpSession session, UserAccount user, Model model) {
+        boolean enrolled = secondFactors.enrolled(user.id());
+        model.addAttribute("enrolled", enrolled);
+        model.addAttribute("required", secondFactors.required(user.id()));
+        if (!enrolled) {
+            String secret = SecondFactorPages.secretOf(session);
+            model.addAttribute("secret", secret);
+            model.addAttribute("uri", Totp.uri(user.username(), secret));
+        }
+        return "account-second-factor";
     }
 
     @GetMapping("/account/password")
@@ -38,7 +100,7 @@ class AccountPages {
 
     @PostMapping("/account/password")
     @org.springframework.transaction.annotation.Transactional
-    String change(jakarta.servlet.http.HttpSession session, @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
+    String change(HttpSession session, @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
                   @RequestParam(defaultValue = "") String confirm, Model model, RedirectAttributes redirect) {
         Actor actor = Actor.require();
         UserAccount user = repository.findUser(actor.userId()).orElseThrow();

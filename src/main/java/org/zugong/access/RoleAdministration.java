@@ -55,10 +55,10 @@ class RoleAdministration {
     long create(RoleForm form) {
         validate(form, null);
         try {
-            long id = repository.insertRole(form.code(), form.name().trim(), form.dataScope(), null);
+            long id = repository.insertRole(form.code(), form.name().trim(), form.dataScope(), form.requiresSecondFactor());
             repository.replaceRolePermissions(id, form.permissions());
             repository.replaceRoleOrgs(id, form.dataScope() == DataScope.CUSTOM ? form.scopeOrgIds() : List.of());
-            audit.record("ROLE_CREATE", "role", id, form.code() + " " + form.permissions());
+            audit.record("ROLE_CREATE", "role", id, form.code() + " " + form.permissions() + secondFactorNote(form));
             return id;
         } catch (DuplicateKeyException e) {
             throw FieldErrors.of("code", "角色代码已存在");
@@ -68,14 +68,18 @@ class RoleAdministration {
     void update(long id, RoleForm form) {
         RoleRecord current = require(id);
         validate(form, current);
-        if (form.version() == null || !repository.updateRole(id, form.version(), form.name().trim(), form.dataScope())) {
+        if (form.version() == null || !repository.updateRole(id, form.version(), form.name().trim(), form.dataScope(), form.requiresSecondFactor())) {
             throw new EditConflictException("角色“" + current.name() + "”");
         }
         repository.replaceRolePermissions(id, form.permissions());
         repository.replaceRoleOrgs(id, form.dataScope() == DataScope.CUSTOM ? form.scopeOrgIds() : List.of());
         sessions.endSessionsOfRole(id);
         audit.record("ROLE_UPDATE", "role", id, current.code() + " 权限 " + form.permissions() + " 范围 " + form.dataScope().label()
-                + (form.dataScope() == DataScope.CUSTOM ? " " + form.scopeOrgIds() : ""));
+                + (form.dataScope() == DataScope.CUSTOM ? " " + form.scopeOrgIds() : "") + secondFactorNote(form));
+    }
+
+    private static String secondFactorNote(RoleForm form) {
+        return form.requiresSecondFactor() ? " 须双因素认证" : " 无须双因素认证";
     }
 
     private void validate(RoleForm form, RoleRecord current) {

@@ -15,11 +15,14 @@ record RoleForm(
         @NotNull(message = "请选择数据权限范围") DataScope dataScope,
         List<String> permissions,
         List<Long> scopeOrgIds,
+        Boolean requiresSecondFactor,
         Integer version) {
 
     RoleForm {
         // Checkboxes and the picker may name the same organization twice.
         permissions = permissions == null ? List.of() : permissions.stream().distinct().toList();
         scopeOrgIds = scopeOrgIds == null ? List.of() : scopeOrgIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        // An unticked checkbox sends nothing (a client without the form's field marker neither).
+        requiresSecondFactor = Boolean.TRUE.equals(requiresSecondFactor);
     }
 }

@@ -1,6 +1,8 @@
 package org.zugong.access;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,15 +19,20 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.zugong.audit.AuditLog;
+import org.zugong.platform.security.Actor;
 
 /**
  * Two filter chains: the JSON API with bearer tokens and no session, and the pages with form login,
  * CSRF and a session. Both send the security headers; handlers declare their permission with
- * {@code @PreAuthorize}.
+ * {@code @PreAuthorize}. On pages, a login that needs a TOTP code stops at {@link SecondFactorPending}
+ * until {@link SecondFactorPages} accepts it, and {@link SessionGate} enforces the absolute session limit.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -77,19 +84,35 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, SessionRegistry sessions, UserSessions userSessions, SecuritySettings settings,
+                                  AuditLog audit) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error").permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .formLogin(f -> f.loginPage("/login").successHandler(SecurityConfiguration::loggedIn).failureUrl("/login?error").permitAll())
+                // On the success handler, not a LogoutHandler: ConcurrentSessionFilter runs the logout handlers for
+                // every session it finds expired, and that is no logout of the user.
+                .logout(l -> l.logoutUrl("/logout").deleteCookies("JSESSIONID")
+                        .logoutSuccessHandler((req, res, auth) -> {
+                            if (auth != null && auth.getPrincipal() instanceof Actor actor) {
+                                userSessions.logout(actor);
+                            }
+                            res.sendRedirect(req.getContextPath() + "/login?logout");
+                        }))
+                .addFilterBefore(new SessionGate(settings.sessionAbsoluteTimeout(), userSessions, audit), AuthorizationFilter.class)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
                         // Unlimited sessions per user, but registered, so that an account's sessions can be ended.
                         .sessionConcurrency(c -> c.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired")))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** After the password: the second-factor page when one is needed, else home; the login time starts the absolute limit. */
+    private static void loggedIn(HttpServletRequest req, HttpServletResponse res, Authentication auth) throws java.io.IOException {
+        req.getSession().setAttribute(SessionGate.LOGIN_AT, Instant.now());
+        res.sendRedirect(req.getContextPath() + (auth instanceof SecondFactorPending ? "/login/second-factor" : "/"));
     }
 
     private static void problem(HttpServletResponse res, HttpStatus status, String title, String detail) throws java.io.IOException {

@@ -12,11 +12,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/auth/token}: a bearer token for a username and password, under the same lockout rules. */
+/**
+ * {@code POST /api/v1/auth/token}: a bearer token for a username, password and — where the account
+ * needs one — TOTP code, under the same lockout rules and with the same 401 answer for every refusal.
+ */
 @RestController
 class TokenApi {
 
-    record TokenRequest(@NotBlank(message = "请填写用户名") String username, @NotBlank(message = "请填写密码") String password) {
+    /** {@code code}: the current TOTP code, needed when the account has a second factor or its role requires one. */
+    record TokenRequest(@NotBlank(message = "请填写用户名") String username, @NotBlank(message = "请填写密码") String password,
+                        String code) {
     }
 
     record TokenResponse(String token, Instant expiresAt) {
@@ -32,7 +37,7 @@ class TokenApi {
 
     @PostMapping("/api/v1/auth/token")
     TokenResponse token(@Valid @RequestBody TokenRequest request) {
-        var actor = guard.authenticate(request.username(), request.password());
+        var actor = guard.authenticate(request.username(), request.password(), request.code());
         if (guard.passwordExpired(actor.userId())) {
             throw new org.springframework.security.authentication.CredentialsExpiredException("密码已过期，请先登录系统页面修改密码");
         }

@@ -140,6 +140,17 @@ class UserAdministration {
         audit.record("PASSWORD_RESET", "user", id, current.username());
     }
 
+    /**
+     * 结束会话: the security administrator ends every page session and API token of an account (a
+     * lost laptop, a suspected compromise) without disabling it.
+     */
+    void endSessions(long id) {
+        UserAccount current = require(id);
+        repository.deleteTokensOf(id);
+        sessions.endSessionsOf(id);
+        audit.record("SESSION_END_ALL", "user", id, "结束 " + current.username() + " 的全部会话和 API 令牌");
+    }
+
     void unlock(long id) {
         UserAccount current = require(id);
         repository.unlock(id);

@@ -102,11 +102,11 @@ class AdminSeparationTests extends IntegrationTest {
     void businessRolesCannotBeGivenAdminPermissions() {
         var city = repository.findRoleByCode("CITY_DEPT").orElseThrow();
         assertThatThrownBy(() -> roles.update(city.id(), new RoleForm(city.code(), city.name(), city.dataScope(),
-                List.of("person:read", "audit:read"), List.of(), city.version())))
+                List.of("person:read", "audit:read"), List.of(), false, city.version())))
                 .isInstanceOf(FieldErrors.class).hasMessageContaining("三员分立");
         var sys = repository.findRoleByCode("SYSADMIN").orElseThrow();
         assertThatThrownBy(() -> roles.update(sys.id(), new RoleForm(sys.code(), sys.name(), sys.dataScope(),
-                List.of("user:manage", "person:read"), List.of(), sys.version())))
+                List.of("user:manage", "person:read"), List.of(), false, sys.version())))
                 .isInstanceOf(FieldErrors.class).hasMessageContaining("三员分立");
     }
 

@@ -25,6 +25,9 @@ class EndpointPermissionTests extends IntegrationTest {
             "HomePage.home",
             "AccountPages.form",
             "AccountPages.change",
+            "AccountPages.secondFactor",
+            "AccountPages.enrolSecondFactor",
+            "AccountPages.disableSecondFactor",
             "TokenApi.token");
 
     @Autowired

@@ -8,6 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.zugong.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -26,6 +27,12 @@ class LoginSecurityTests extends IntegrationTest {
 
     @Autowired
     PasswordPolicy policy;
+
+    @Autowired
+    LoginGuard guard;
+
+    @Autowired
+    UserAdministration users;
 
     private String newUser(String name) {
         long org = jdbc.sql("SELECT min(id) FROM org_organization").query(Long.class).single();
@@ -55,7 +62,10 @@ class LoginSecurityTests extends IntegrationTest {
             mvc.perform(formLogin("/login").user(user).password("Wrong@12345")).andExpect(redirectedUrl("/login?error"));
         }
         mvc.perform(formLogin("/login").user(user).password(DEMO_PASSWORD)).andExpect(redirectedUrl("/login?error"));
-        assertThat(tokenResponse(user, DEMO_PASSWORD)).contains("锁定");
+        // The answer does not tell that the account exists and is locked; the audit log does.
+        assertThat(tokenResponse(user, DEMO_PASSWORD)).contains(LoginGuard.BAD_CREDENTIALS).doesNotContain("锁定");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'LOGIN' AND username = :u AND detail = '账号已锁定'")
+                .param("u", user).query(Long.class).single()).isEqualTo(2L);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'LOCKOUT' AND username = :u").param("u", user)
                 .query(Long.class).single()).isEqualTo(1L);
 
@@ -77,7 +87,8 @@ class LoginSecurityTests extends IntegrationTest {
         mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"" + user + "\",\"password\":\"" + DEMO_PASSWORD + "\"}"))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("锁定")));
+                .andExpect(jsonPath("$.detail").value(LoginGuard.BAD_CREDENTIALS));
+        assertThat(repository.findUser(user).orElseThrow().lockedAt(java.time.Instant.now())).isTrue();
     }
 
     @Test
@@ -137,5 +148,111 @@ class LoginSecurityTests extends IntegrationTest {
                         .param("current", DEMO_PASSWORD).param("password", "Fresh#Pass2027").param("confirm", "Fresh#Pass2027"))
                 .andExpect(redirectedUrl("/"));
         mvc.perform(get("/persons").session(session)).andExpect(status().isOk());
+    }
+
+    /** The login page after a failed attempt, without the per-session CSRF token. */
+    private String loginPageAfter(String user, String password) throws Exception {
+        var failed = mvc.perform(formLogin("/login").user(user).password(password)).andExpect(redirectedUrl("/login?error")).andReturn();
+        var session = (org.springframework.mock.web.MockHttpSession) failed.getRequest().getSession();
+        return mvc.perform(get("/login").param("error", "").session(session)).andReturn().getResponse().getContentAsString()
+                .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+    }
+
+    @Test
+    void unknownUserWrongPasswordLockedAndDisabledAllGetTheSameAnswer() throws Exception {
+        newUser("same-wrong");
+        newUser("same-locked");
+        newUser("same-disabled");
+        jdbc.sql("UPDATE access_user SET locked_until = now() + interval '15 minutes' WHERE username = 'same-locked'").update();
+        jdbc.sql("UPDATE access_user SET enabled = FALSE WHERE username = 'same-disabled'").update();
+
+        String unknownPage = loginPageAfter("same-nobody", "Wrong@12345");
+        assertThat(unknownPage).contains(LoginGuard.BAD_CREDENTIALS);
+        assertThat(loginPageAfter("same-wrong", "Wrong@12345")).isEqualTo(unknownPage);
+        assertThat(loginPageAfter("same-locked", DEMO_PASSWORD)).isEqualTo(unknownPage);
+        assertThat(loginPageAfter("same-disabled", DEMO_PASSWORD)).isEqualTo(unknownPage);
+
+        String unknown = tokenResponse("same-nobody", DEMO_PASSWORD);
+        assertThat(tokenResponse("same-wrong", "Wrong@12345")).isEqualTo(unknown);
+        assertThat(tokenResponse("same-locked", DEMO_PASSWORD)).isEqualTo(unknown);
+        assertThat(tokenResponse("same-disabled", DEMO_PASSWORD)).isEqualTo(unknown);
+        assertThat(unknown).contains(LoginGuard.BAD_CREDENTIALS);
+
+        // The audit log keeps the real reasons.
+        assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE action = 'LOGIN' AND username IN ('same-locked', 'same-disabled', 'same-nobody')")
+                .query(String.class).list()).contains("账号已锁定", "账号已停用", "用户不存在");
+    }
+
+    @Test
+    void anUnknownUserOrALockedAccountStillPaysForAPasswordHash() throws Exception {
+        newUser("hash-locked");
+        jdbc.sql("UPDATE access_user SET locked_until = now() + interval '15 minutes' WHERE username = 'hash-locked'").update();
+        long before = guard.dummyChecks();
+        tokenResponse("hash-nobody", "Wrong@12345");
+        assertThat(guard.dummyChecks()).isEqualTo(before + 1);
+        tokenResponse("hash-locked", DEMO_PASSWORD);
+        assertThat(guard.dummyChecks()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void usernamesAreUniqueIgnoringCase() {
+        long org = jdbc.sql("SELECT min(id) FROM org_organization").query(Long.class).single();
+        assertThatThrownBy(() -> users.create(new UserForm("city", "重名", org, "Good#Pass2026", true, null)))
+                .isInstanceOf(org.zugong.platform.web.FieldErrors.class).hasMessage("用户名已存在");
+        assertThatThrownBy(() -> users.create(new UserForm("CITY", "重名", org, "Good#Pass2026", true, null)))
+                .isInstanceOf(org.zugong.platform.web.FieldErrors.class).hasMessage("用户名已存在");
+    }
+
+    @Test
+    void passwordsAreStoredWithASlowSaltedHash() {
+        long org = jdbc.sql("SELECT min(id) FROM org_organization").query(Long.class).single();
+        long a = users.create(new UserForm("salt-a", "甲", org, "Same#Pass2026", true, null));
+        long b = users.create(new UserForm("salt-b", "乙", org, "Same#Pass2026", true, null));
+        String hashA = repository.findUser(a).orElseThrow().passwordHash();
+        String hashB = repository.findUser(b).orElseThrow().passwordHash();
+        // bcrypt with cost 10 or more: slow by design, with a random salt per hash.
+        assertThat(hashA).matches("\\{bcrypt\\}\\$2[aby]?\\$(1\\d|[2-3]\\d)\\$.{53}");
+        assertThat(hashB).startsWith("{bcrypt}").isNotEqualTo(hashA);
+        assertThat(encoder.matches("Same#Pass2026", hashA)).isTrue();
+        assertThat(encoder.matches("Same#Pass2026", hashB)).isTrue();
+    }
+
+    @Test
+    void administratorsCannotSetAPasswordThatBreaksThePolicy() {
+        long org = jdbc.sql("SELECT min(id) FROM org_organization").query(Long.class).single();
+        assertThatThrownBy(() -> users.create(new UserForm("weak-one", "弱", org, "short1A", true, null)))
+                .isInstanceOf(org.zugong.platform.web.FieldErrors.class).hasMessageContaining("至少 8 位");
+        assertThatThrownBy(() -> users.create(new UserForm("weak-two", "弱", org, "", true, null)))
+                .isInstanceOf(org.zugong.platform.web.FieldErrors.class).hasMessageContaining("不能为空");
+        assertThatThrownBy(() -> users.create(new UserForm("weak-three", "弱", org, "alllowercase1", true, null)))
+                .isInstanceOf(org.zugong.platform.web.FieldErrors.class).hasMessageContaining("至少 3 类");
+        assertThatThrownBy(() -> users.create(new UserForm("weak-four", "弱", org, "Weak-Four#2026", true, null)))
+                .isInstanceOf(org.zugong.platform.web.FieldErrors.class).hasMessageContaining("用户名");
+        assertThat(repository.findUser("weak-one")).isEmpty();
+    }
+
+    @Test
+    void theNewPasswordMustDifferFromTheCurrentOne() throws Exception {
+        String user = newUser("same-again");
+        long roleId = repository.findRoleByCode("CITY_DEPT").orElseThrow().id();
+        repository.replaceUserRoles(repository.findUser(user).orElseThrow().id(), List.of(roleId));
+        String hash = repository.findUser(user).orElseThrow().passwordHash();
+        mvc.perform(post("/account/password").session(session(user))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("current", DEMO_PASSWORD).param("password", DEMO_PASSWORD).param("confirm", DEMO_PASSWORD))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("新密码不能与当前密码相同")));
+        assertThat(repository.findUser(user).orElseThrow().passwordHash()).isEqualTo(hash);
+    }
+
+    @Test
+    void theTokenApiRefusesAnExpiredPassword() throws Exception {
+        String user = newUser("expired-api");
+        jdbc.sql("UPDATE access_user SET password_changed_at = now() - interval '91 days' WHERE username = :u").param("u", user).update();
+        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + user + "\",\"password\":\"" + DEMO_PASSWORD + "\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("过期")));
     }
 }
