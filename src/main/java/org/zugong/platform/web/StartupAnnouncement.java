@@ -3,6 +3,7 @@ package org.zugong.platform.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,9 @@ class StartupAnnouncement {
 
     @EventListener
     void ready(ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext() instanceof WebServerApplicationContext)) {
+            return; // a maintenance command: nothing answers
+        }
         Environment env = event.getApplicationContext().getEnvironment();
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         log.info("智慧组工云已启动：http://localhost:{}/", port);
