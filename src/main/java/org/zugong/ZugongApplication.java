@@ -1,7 +1,6 @@
 package org.zugong;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -16,8 +15,7 @@ public class ZugongApplication {
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(ZugongApplication.class);
         if (CommandLine.requested(args)) {
-            // A maintenance command (e.g. verify-audit-chain): no web server, exit with its code.
-            application.setWebApplicationType(WebApplicationType.NONE);
+            // A maintenance command (e.g. verify-audit-chain): no HTTP port, exit with its code.
             System.exit(SpringApplication.exit(application.run(CommandLine.forCommand(args))));
         }
         application.run(args);

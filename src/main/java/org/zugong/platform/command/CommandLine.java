@@ -15,8 +15,12 @@ public final class CommandLine {
         return Arrays.stream(args).anyMatch(a -> a.startsWith(OPTION));
     }
 
-    /** The arguments of a command run: no demo data is loaded into a database a command looks at. */
+    /**
+     * The arguments of a command run: the web application context is built as usual (its security
+     * configuration needs one) but opens no HTTP port ({@code server.port=-1}), and no demo data is
+     * loaded into a database a command looks at.
+     */
     public static String[] forCommand(String[] args) {
-        return Stream.concat(Arrays.stream(args), Stream.of("--zugong.demo-data=false")).toArray(String[]::new);
+        return Stream.concat(Arrays.stream(args), Stream.of("--server.port=-1", "--zugong.demo-data=false")).toArray(String[]::new);
     }
 }
