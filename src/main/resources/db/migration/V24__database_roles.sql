@@ -33,8 +33,6 @@ BEGIN
   -- The audit log: read and append only.
   EXECUTE format('REVOKE ALL ON audit_event FROM PUBLIC');
   EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_event FROM %I', app);
-  -- The key samples are written once, at the first start.
-  EXECUTE format('REVOKE UPDATE, DELETE ON platform_key_check FROM %I', app);
   -- The migration history is the owner's.
   EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON %I FROM %I', 'flyway_schema_history', app);
 END
@@ -123,3 +121,17 @@ BEGIN
   END IF;
 END
 $$;
+
+-- Key rotation (KeyRotation, --zugong.command=rotate-keys): how far each table has been re-encrypted
+-- under the new keys, so that an interrupted rotation resumes where it stopped. rotation is the new
+-- keys' blind-index sample, so that progress of one rotation is never taken for another's.
+CREATE TABLE platform_key_rotation
+(
+  rotation   BYTEA       NOT NULL,
+  table_name VARCHAR(63) NOT NULL,
+  last_a     BIGINT      NOT NULL,
+  last_b     BIGINT      NOT NULL,
+  done       BOOLEAN     NOT NULL DEFAULT false,
+  updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  PRIMARY KEY (rotation, table_name)
+);

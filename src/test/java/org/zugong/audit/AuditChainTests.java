@@ -70,7 +70,7 @@ class AuditChainTests extends IntegrationTest {
                 AND NOT (has_table_privilege(current_user, tablename, 'SELECT') AND has_table_privilege(current_user, tablename, 'INSERT')
                          AND has_table_privilege(current_user, tablename, 'UPDATE') AND has_table_privilege(current_user, tablename, 'DELETE'))
                 ORDER BY 1
-                """, String.class)).containsExactly("audit_anchor", "audit_event", "flyway_schema_history", "platform_key_check");
+                """, String.class)).containsExactly("audit_anchor", "audit_event", "flyway_schema_history");
     }
 
     @Test
