@@ -69,6 +69,7 @@ class AuditRetentionTests extends IntegrationTest {
 
     @Test
     void aPurgeRemovesOnlyOldRowsKeepsPersonalRecordsThreeYearsAndTheChainStillVerifies() {
+        log.recordAlone("TEST", "test", 0, "a young row after the old ones", AuditOutcome.SUCCESS);
         assertThat(chain.verify().intact()).isTrue();
         ZonedDateTime now = ZonedDateTime.now();
         List<Long> old = prependOldRows(List.of(
@@ -113,6 +114,21 @@ class AuditRetentionTests extends IntegrationTest {
         asOwner("UPDATE audit_anchor SET last_id = " + old.get(0));
         assertThat(chain.verify().reason()).hasValueSatisfying(r -> assertThat(r).contains("没有对应的清理审计记录"));
         asOwner("UPDATE audit_anchor SET last_id = " + old.get(1));
+        assertThat(chain.verify().intact()).isTrue();
+    }
+
+    @Autowired
+    AuditRetentionRun nightly;
+
+    @Test
+    void theNightlyRunPurgesByTheConfiguredRetentionAndIsItselfAudited() {
+        long runs = auditCount(AuditRetention.PURGE_ACTION);
+        long young = template.queryForObject("SELECT count(*) FROM audit_event WHERE occurred_at > now() - INTERVAL '3 years'", Long.class);
+        nightly.run();
+        assertThat(auditCount(AuditRetention.PURGE_ACTION)).isEqualTo(runs + 1);
+        // Nothing younger than the 3 years configured (the default) went.
+        assertThat(template.queryForObject("SELECT count(*) FROM audit_event WHERE occurred_at > now() - INTERVAL '3 years'", Long.class))
+                .isEqualTo(young + 1);
         assertThat(chain.verify().intact()).isTrue();
     }
 
