@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.zugong.platform.command.CommandLine;
 
 /** 智慧组工云 — one deployable: web pages, JSON API and the embedded database in development. */
 @SpringBootApplication
@@ -12,6 +13,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ZugongApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(ZugongApplication.class, args);
+        SpringApplication application = new SpringApplication(ZugongApplication.class);
+        if (CommandLine.requested(args)) {
+            // A maintenance command (e.g. verify-audit-chain): no HTTP port, exit with its code.
+            System.exit(SpringApplication.exit(application.run(CommandLine.forCommand(args))));
+        }
+        application.run(args);
     }
 }

@@ -48,8 +48,8 @@ class AssessmentPersonTab {
         List<Line> lines = jdbc.query("""
                 SELECT a.id, a.name, a.kind, a.year, o.name AS org_name, r.stage, r.grade, r.score, r.dismissal_review
                 FROM assessment_result r JOIN assessment_period a ON a.id = r.period_id JOIN org_organization o ON o.id = r.org_id
-                WHERE r.person_id = :p AND r.included AND """ + " " + j.sql() + """
-                 ORDER BY a.year DESC, a.kind, a.quarter DESC NULLS FIRST""", params, (rs, n) -> {
+                WHERE r.person_id = :p AND r.included AND """ + " " + j.sql()
+                + " ORDER BY a.year DESC, a.kind, a.quarter DESC NULLS FIRST", params, (rs, n) -> {
             boolean annual = "ANNUAL".equals(rs.getString("kind"));
             String grade = rs.getString("grade");
             return new Line(rs.getLong("id"), rs.getString("name"), annual ? "年度" : "平时", rs.getString("org_name"),

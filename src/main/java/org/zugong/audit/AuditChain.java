@@ -24,7 +24,8 @@ import org.zugong.platform.crypto.ChainSigner;
 class AuditChain {
 
     static final byte[] GENESIS = new byte[32];
-    private static final long LOCK_KEY = 0x7A75676F6E67L; // "zugong"
+    /** "zugong"; V24's audit_purge takes the same lock. */
+    private static final long LOCK_KEY = 0x7A75676F6E67L;
     private static final int MAX_DETAIL = 1000;
 
     private final JdbcClient jdbc;
@@ -60,8 +61,11 @@ class AuditChain {
                 }
             });
         }
-        byte[] prev = jdbc.sql("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1")
-                .query(byte[].class).optional().orElse(GENESIS);
+        // After a purge of every row the chain continues from the anchor.
+        byte[] prev = jdbc.sql("""
+                SELECT coalesce((SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1),
+                                (SELECT last_hash FROM audit_anchor WHERE id = 1))
+                """).query(byte[].class).optional().orElse(GENESIS);
         long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('audit_event', 'id'))").query(Long.class).single();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String target = targetId == null ? null : String.valueOf(targetId);
@@ -80,10 +84,24 @@ class AuditChain {
                 .update();
     }
 
-    /** Walks the chain in id order and returns the first row that does not verify, if any. */
+    /**
+     * Walks the chain in id order and returns the first row that does not verify, if any. It starts
+     * from the genesis value, or after a retention purge from the anchor (the hash of the last purged
+     * row), which must be the one the newest purge record names.
+     */
     @org.springframework.transaction.annotation.Transactional(readOnly = true)
     ChainVerification verify() {
-        AtomicReference<byte[]> expectedPrev = new AtomicReference<>(GENESIS);
+        Optional<Anchor> anchor = jdbc.sql("SELECT last_id, last_hash FROM audit_anchor WHERE id = 1")
+                .query((rs, n) -> new Anchor(rs.getLong(1), rs.getBytes(2))).optional();
+        if (anchor.isPresent()) {
+            Optional<String> purgeRecord = jdbc.sql("SELECT target_id FROM audit_event WHERE action = :a ORDER BY id DESC LIMIT 1")
+                    .param("a", AuditRetention.PURGE_ACTION).query(String.class).optional();
+            if (!purgeRecord.equals(Optional.of(Long.toString(anchor.get().lastId())))) {
+                return new ChainVerification(0, Optional.of(anchor.get().lastId()),
+                        Optional.of("清理锚点（第 " + anchor.get().lastId() + " 号之前的记录已清理）没有对应的清理审计记录"));
+            }
+        }
+        AtomicReference<byte[]> expectedPrev = new AtomicReference<>(anchor.map(Anchor::lastHash).orElse(GENESIS));
         AtomicReference<Long> broken = new AtomicReference<>();
         AtomicReference<String> reason = new AtomicReference<>();
         long[] count = {0};
@@ -114,6 +132,9 @@ class AuditChain {
             expectedPrev.set(hash);
         });
         return new ChainVerification(count[0], Optional.ofNullable(broken.get()), Optional.ofNullable(reason.get()));
+    }
+
+    private record Anchor(long lastId, byte[] lastHash) {
     }
 
     /** Result of walking the chain. */

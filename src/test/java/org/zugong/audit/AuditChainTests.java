@@ -2,9 +2,11 @@ package org.zugong.audit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zugong.IntegrationTest;
+import org.zugong.platform.db.OwnerDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,13 +31,46 @@ class AuditChainTests extends IntegrationTest {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    ApplicationContext context;
+
     @Test
     void theApplicationCannotUpdateOrDeleteAuditRows() {
         log.recordAlone("TEST", "test", 1, "append-only", AuditOutcome.SUCCESS);
         assertThatThrownBy(() -> template.update("UPDATE audit_event SET detail = 'x' WHERE id = (SELECT max(id) FROM audit_event)"))
-                .hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("permission denied for table audit_event");
         assertThatThrownBy(() -> template.update("DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)"))
-                .hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("permission denied for table audit_event");
+        assertThatThrownBy(() -> template.execute("TRUNCATE audit_event"))
+                .rootCause().hasMessageContaining("permission denied for table audit_event");
+    }
+
+    @Test
+    void theApplicationsDatabaseRoleLacksTheRightsNotJustTheTriggerStopsIt() {
+        // The privileges themselves, so that dropping the append-only trigger would not help.
+        assertThat(template.queryForObject("SELECT current_user", String.class)).isEqualTo(OwnerDatabase.applicationRole(context));
+        for (String privilege : new String[] {"UPDATE", "DELETE", "TRUNCATE", "TRIGGER"}) {
+            assertThat(template.queryForObject("SELECT has_table_privilege(current_user, 'audit_event', ?)", Boolean.class, privilege))
+                    .as(privilege).isFalse();
+        }
+        assertThat(template.queryForObject("SELECT has_table_privilege(current_user, 'audit_event', 'INSERT')", Boolean.class)).isTrue();
+        assertThat(template.queryForObject("SELECT has_table_privilege(current_user, 'audit_anchor', 'UPDATE')", Boolean.class)).isFalse();
+        assertThat(template.queryForObject("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user", Boolean.class)).isFalse();
+        assertThat(template.queryForObject("SELECT count(*) FROM pg_tables WHERE tableowner = current_user", Long.class)).isZero();
+        // Nor can it switch the triggers off or become the owner.
+        assertThatThrownBy(() -> template.execute("SET session_replication_role = replica")).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> template.execute("SET ROLE postgres")).rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void theApplicationRoleGetsTheBusinessTablesOfLaterMigrationsToo() {
+        // Default privileges: every table but the audit log, the anchor and the migration history is writable.
+        assertThat(template.queryForList("""
+                SELECT tablename FROM pg_tables WHERE schemaname = current_schema()
+                AND NOT (has_table_privilege(current_user, tablename, 'SELECT') AND has_table_privilege(current_user, tablename, 'INSERT')
+                         AND has_table_privilege(current_user, tablename, 'UPDATE') AND has_table_privilege(current_user, tablename, 'DELETE'))
+                ORDER BY 1
+                """, String.class)).containsExactly("audit_anchor", "audit_event", "flyway_schema_history");
     }
 
     @Test
@@ -73,9 +108,9 @@ class AuditChainTests extends IntegrationTest {
             tampering("DELETE FROM audit_event WHERE id = " + (last - 1));
             assertThat(chain.verify().firstBrokenId()).contains(last);
         } finally {
-            tx.executeWithoutResult(s -> {
-                template.execute("SET LOCAL session_replication_role = replica");
-                template.update("""
+            OwnerDatabase.inTransaction(context, owner -> {
+                owner.execute("SET LOCAL session_replication_role = replica");
+                owner.update("""
                         INSERT INTO audit_event (id, occurred_at, username, client_ip, action, target_type, target_id, detail, outcome, prev_hash, hash)
                         OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, row.get("id"), row.get("occurred_at"), row.get("username"), row.get("client_ip"), row.get("action"),
@@ -104,10 +139,11 @@ class AuditChainTests extends IntegrationTest {
         assertThat(chain.verify().intact()).isTrue();
     }
 
+    /** What an attacker with the database owner's rights would do: switch the triggers off and edit. */
     private void tampering(String sql) {
-        tx.executeWithoutResult(s -> {
-            template.execute("SET LOCAL session_replication_role = replica");
-            template.update(sql);
+        OwnerDatabase.inTransaction(context, owner -> {
+            owner.execute("SET LOCAL session_replication_role = replica");
+            owner.update(sql);
         });
     }
 }

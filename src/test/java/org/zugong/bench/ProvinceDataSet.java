@@ -92,6 +92,8 @@ public final class ProvinceDataSet {
         BenchDatabase db = clock.time("start PostgreSQL (initdb on first start)", () -> BenchDatabase.start(pgDir, BenchDatabase.Mode.LOAD));
         try {
             clock.time("Flyway migrations", () -> Flyway.configure().dataSource(db.dataSource())
+                    // V24 grants the application's role (the one the application logs in as, see application.yml).
+                    .placeholders(java.util.Map.of("app_role", "zugong_app"))
                     .locations("classpath:db/migration").load().migrate());
             try (Connection c = db.connect()) {
                 load(c, tree, placement, codes, keys, personRandom, ivRandom, cadreRandom, facts);

@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Properties;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,8 +21,9 @@ import org.springframework.util.StringUtils;
 /**
  * The three keys, kept outside the database: SM4 for field encryption, HMAC-SM3 for blind indexes
  * and HMAC-SM3 for the audit chain. Taken from {@code ZUGONG_SM4_KEY}, {@code ZUGONG_INDEX_KEY},
- * {@code ZUGONG_AUDIT_KEY} (hex) when set, else from the key file (default
- * {@code <data-dir>/keys/zugong.keys}), which is created with fresh random keys on first start.
+ * {@code ZUGONG_AUDIT_KEY} (hex) when set, else from the key file ({@code ZUGONG_KEY_FILE}, default
+ * {@code <data-dir>/keys/zugong.keys}), which is created with fresh random keys on first start, readable
+ * by its owner only. A key file that the group or others may read (POSIX) is refused.
  */
 @Component
 public class CryptoKeys {
@@ -32,7 +36,7 @@ public class CryptoKeys {
     private final byte[] auditKey;
 
     @org.springframework.beans.factory.annotation.Autowired
-    CryptoKeys(@Value("${zugong.crypto.key-file:${zugong.data-dir}/keys/zugong.keys}") String keyFile,
+    CryptoKeys(@Value("${ZUGONG_KEY_FILE:${zugong.crypto.key-file:${zugong.data-dir}/keys/zugong.keys}}") String keyFile,
                @Value("${ZUGONG_SM4_KEY:}") String sm4Hex,
                @Value("${ZUGONG_INDEX_KEY:}") String indexHex,
                @Value("${ZUGONG_AUDIT_KEY:}") String auditHex,
@@ -84,6 +88,7 @@ public class CryptoKeys {
         try {
             Properties props = new Properties();
             if (Files.isRegularFile(path)) {
+                refuseIfOthersMayRead(path);
                 try (var in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
                     props.load(in);
                 }
@@ -94,18 +99,36 @@ public class CryptoKeys {
             props.setProperty("index", HEX.formatHex(bytes(random, 32)));
             props.setProperty("audit", HEX.formatHex(bytes(random, 32)));
             Files.createDirectories(path.toAbsolutePath().getParent());
+            try {
+                // Owner-only from the first byte, not chmod-ed after writing.
+                Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(path);
+            }
             try (var out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
                 props.store(out, "Zugong keys: keep outside the database and back them up separately; losing them loses the encrypted fields");
-            }
-            try {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
             }
             log.warn("Created new keys in {}: back this file up apart from the database", path.toAbsolutePath());
             return props;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the key file " + path, e);
+        }
+    }
+
+    /** Keys readable by other accounts of the machine are no secret: refuse to start on them. */
+    private static void refuseIfOthersMayRead(Path path) throws IOException {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(path);
+        } catch (UnsupportedOperationException notPosix) {
+            return;
+        }
+        Set<PosixFilePermission> others = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
+                PosixFilePermission.OTHERS_EXECUTE);
+        if (permissions.stream().anyMatch(others::contains)) {
+            throw new IllegalStateException("密钥文件 " + path.toAbsolutePath() + " 的权限为 " + PosixFilePermissions.toString(permissions)
+                    + "，同组或其他用户可以访问，拒绝启动：请执行 chmod 600 " + path.toAbsolutePath() + "（并确认文件属于运行本系统的用户）");
         }
     }
 

@@ -6,11 +6,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -18,6 +21,9 @@ import org.springframework.util.StringUtils;
 /**
  * The one DataSource: an external PostgreSQL when {@code ZUGONG_DB_URL} is set, otherwise a
  * PostgreSQL started by the application with its data kept under {@code ZUGONG_DATA_DIR/pg}.
+ * It connects as the application role, which owns nothing and cannot change or remove audit rows
+ * (V24); only the migrations run as the owner, through a connection Flyway opens for itself and that
+ * no bean exposes.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -30,7 +36,8 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(DatabaseMode mode, @Value("${zugong.data-dir}") String dataDir) throws IOException {
+    EmbeddedDatabase embeddedDatabase(DatabaseMode mode, @Value("${zugong.data-dir}") String dataDir,
+                                      @Value("${zugong.db.app-role:zugong_app}") String appRole) throws IOException, SQLException {
         if (mode == DatabaseMode.EXTERNAL) {
             return EmbeddedDatabase.none();
         }
@@ -58,7 +65,38 @@ class DatabaseConfiguration {
                 .setLocaleConfig("locale", "C.UTF-8")
                 .start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), pgDir);
-        return new EmbeddedDatabase(pg);
+        try {
+            return EmbeddedDatabase.withApplicationRole(pg, appRole);
+        } catch (SQLException | RuntimeException e) {
+            pg.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Migrations run as the owner: the embedded superuser, or {@code ZUGONG_DB_OWNER_USER} when set
+     * (otherwise the application's own credentials, as before issue 7). {@code app_role} names the
+     * role V24 grants to: the role the DataSource below connects as.
+     */
+    @Bean
+    FlywayConfigurationCustomizer ownerMigrations(EmbeddedDatabase embedded,
+                                                  @Value("${zugong.db.url:}") String url,
+                                                  @Value("${zugong.db.user:}") String user,
+                                                  @Value("${zugong.db.password:}") String password,
+                                                  @Value("${zugong.db.owner-user:}") String ownerUser,
+                                                  @Value("${zugong.db.owner-password:}") String ownerPassword) {
+        return configuration -> {
+            if (embedded.isRunning()) {
+                configuration.dataSource(embedded.jdbcUrl(), embedded.ownerUser(), null);
+                configuration.placeholders(Map.of("app_role", embedded.appRole()));
+            } else if (StringUtils.hasText(ownerUser)) {
+                configuration.dataSource(url, ownerUser, ownerPassword);
+                configuration.placeholders(Map.of("app_role", user));
+            } else {
+                configuration.dataSource(url, user, password);
+                configuration.placeholders(Map.of("app_role", user));
+            }
+        };
     }
 
     @Bean(destroyMethod = "close")
@@ -70,7 +108,8 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         if (embedded.isRunning()) {
             config.setJdbcUrl(embedded.jdbcUrl());
-            config.setUsername("postgres");
+            config.setUsername(embedded.appRole());
+            config.setPassword(embedded.appPassword());
         } else {
             config.setJdbcUrl(url);
             config.setUsername(user);

@@ -6,6 +6,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /** Prints where the application answers, once it is ready. */
 @Component
@@ -16,6 +17,9 @@ class StartupAnnouncement {
     @EventListener
     void ready(ApplicationReadyEvent event) {
         Environment env = event.getApplicationContext().getEnvironment();
+        if (StringUtils.hasText(env.getProperty("zugong.command"))) {
+            return; // a maintenance command: nothing answers
+        }
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         log.info("智慧组工云已启动：http://localhost:{}/", port);
     }
