@@ -82,7 +82,7 @@ class SecurityHeadersTests extends IntegrationTest {
     }
 
     @Test
-    void htstsAndTheSecureCookieFlagOnlyOverTls() throws Exception {
+    void hstsAndTheSecureCookieFlagOnlyOverTls() throws Exception {
         assertThat(mvc.perform(get("/login").secure(true)).andReturn().getResponse().getHeader("Strict-Transport-Security"))
                 .contains("max-age=");
         assertThat(mvc.perform(get("/login")).andReturn().getResponse().getHeader("Strict-Transport-Security")).isNull();
