@@ -61,6 +61,47 @@ class HorizontalAccessTests extends IntegrationTest {
     }
 
     private static final String IN_COUNTY2 = "(SELECT id FROM org_organization WHERE path LIKE :p)";
+    private static final String CADRES_IN_COUNTY2 = "(SELECT person_id FROM cadre_profile WHERE org_id IN " + IN_COUNTY2 + ")";
+
+    /**
+     * Records of county2 of the kinds the demo data has none of there (三将干部, promotion proposals,
+     * warning actions, plans, mobile members, report checks): added once, marked 'horizontal-test'.
+     */
+    private void ensureForeignRecords() {
+        String p = foreignPrefix() + "%";
+        long cadre = foreignCadre().orElseThrow();
+        jdbc.sql("""
+                INSERT INTO cadre_frontline (person_id, task, task_kind, start_date, recommending_org_id, created_by, updated_by)
+                SELECT :cadre, '越权访问测试任务', '抗洪抢险', DATE '2025-01-01', :org, 'horizontal-test', 'horizontal-test'
+                WHERE NOT EXISTS (SELECT 1 FROM cadre_frontline WHERE person_id IN """ + CADRES_IN_COUNTY2 + ")")
+                .param("cadre", cadre).param("org", county(2)).param("p", p).update();
+        jdbc.sql("""
+                INSERT INTO cadre_promotion_proposal (person_id, proposed_post, proposed_on, created_by, updated_by)
+                SELECT :cadre, '越权访问测试职务', DATE '2025-01-01', 'horizontal-test', 'horizontal-test'
+                WHERE NOT EXISTS (SELECT 1 FROM cadre_promotion_proposal WHERE person_id IN """ + CADRES_IN_COUNTY2 + ")")
+                .param("cadre", cadre).param("p", p).update();
+        jdbc.sql("""
+                INSERT INTO warning_action (warning_id, kind, due_date, created_by)
+                SELECT :warning, '其他', DATE '2025-01-01', 'horizontal-test'
+                WHERE NOT EXISTS (SELECT 1 FROM warning_action WHERE warning_id IN (SELECT id FROM warning WHERE org_id IN """ + IN_COUNTY2 + "))")
+                .param("warning", foreignWarning().orElseThrow()).param("p", p).update();
+        jdbc.sql("""
+                INSERT INTO recruitment_plan (party_org_id, year, total_target, created_by, updated_by)
+                SELECT :org, 2099, 0, 'horizontal-test', 'horizontal-test'
+                WHERE NOT EXISTS (SELECT 1 FROM recruitment_plan WHERE party_org_id IN """ + IN_COUNTY2 + ")")
+                .param("org", county(2)).param("p", p).update();
+        jdbc.sql("""
+                INSERT INTO recruitment_mobile_member (person_id, direction, home_org_id, receiving_org_name, reason, left_on, created_by, updated_by)
+                SELECT :person, 'OUTFLOW', :org, '越权访问测试单位', 'WORK', DATE '2025-01-01', 'horizontal-test', 'horizontal-test'
+                WHERE NOT EXISTS (SELECT 1 FROM recruitment_mobile_member WHERE home_org_id IN """ + IN_COUNTY2 + ")")
+                .param("person", personInCounty(2)).param("org", county(2)).param("p", p).update();
+        jdbc.sql("""
+                INSERT INTO supervision_report_check (person_id, org_id, year, reason, created_by, updated_by)
+                SELECT :cadre, :org, 1999, '凡提必核', 'horizontal-test', 'horizontal-test'
+                WHERE NOT EXISTS (SELECT 1 FROM supervision_report_check WHERE org_id IN """ + IN_COUNTY2 + ")")
+                .param("cadre", cadre).param("org", county(2)).param("p", p).update();
+        cache.clear();
+    }
 
     private static final List<Subject> SUBJECTS = List.of(
             // persons and organizations
@@ -71,31 +112,32 @@ class HorizontalAccessTests extends IntegrationTest {
             subject("/cadres/person-tab/\\{personId}", "personId", t -> t.foreignCadre()),
             subject("/api/v1/cadres/teams/\\{orgId}", "orgId", t -> Optional.of(t.county(2))),
             subject("/(api/v1/)?cadres/\\{id}/posts/\\{postId}.*", "postId",
-                    t -> t.first("SELECT min(id) FROM cadre_post WHERE person_id = " + t.foreignCadre().orElseThrow())),
+                    t -> t.first("SELECT min(id) FROM cadre_post WHERE person_id IN " + CADRES_IN_COUNTY2)),
             subject("/(api/v1/)?cadres/\\{id}/frontline/\\{recordId}.*", "recordId",
-                    t -> t.first("SELECT min(id) FROM cadre_frontline WHERE person_id = " + t.foreignCadre().orElseThrow())),
+                    t -> t.first("SELECT min(id) FROM cadre_frontline WHERE person_id IN " + CADRES_IN_COUNTY2)),
             subject("/cadres/\\{id}/promotion-proposals/\\{proposalId}.*", "proposalId",
-                    t -> t.first("SELECT min(id) FROM cadre_promotion_proposal WHERE person_id = " + t.foreignCadre().orElseThrow())),
+                    t -> t.first("SELECT min(id) FROM cadre_promotion_proposal WHERE person_id IN " + CADRES_IN_COUNTY2)),
             // assessment
             subject("/(api/v1/)?assessment/periods/\\{id}.*", "id", t -> t.foreignPeriod()),
             subject("/(api/v1/)?assessment/periods/\\{id}/results/\\{personId}.*", "personId",
-                    t -> t.first("SELECT min(person_id) FROM assessment_result WHERE period_id = " + t.foreignPeriod().orElseThrow())),
+                    t -> t.first("SELECT min(person_id) FROM assessment_result WHERE org_id IN " + IN_COUNTY2
+                            + " AND period_id = " + t.cityPeriodWithForeignResults().orElseThrow())),
             subject("/(api/v1/)?assessment/periods/\\{id}/units/\\{orgId}.*", "orgId",
-                    t -> t.first("SELECT min(org_id) FROM assessment_result WHERE period_id = " + t.foreignPeriod().orElseThrow())),
+                    t -> t.first("SELECT min(org_id) FROM assessment_result WHERE org_id IN " + IN_COUNTY2
+                            + " AND period_id = " + t.cityPeriodWithForeignResults().orElseThrow())),
             subject("/(api/v1/)?assessment/(profile|person-tab)/\\{personId}", "personId", t -> Optional.of(t.personInCounty(2))),
-            subject("/(api/v1/)?assessment/schemes/\\{id}.*", "id",
-                    t -> t.first("SELECT min(id) FROM assessment_scheme WHERE org_id IN " + IN_COUNTY2)),
+            subject("/(api/v1/)?assessment/schemes/\\{id}.*", "id", t -> t.foreignScheme()),
             // supervision
             subject("/(api/v1/)?supervision/records/\\{id}.*", "id",
                     t -> t.first("SELECT min(id) FROM supervision_record WHERE org_id IN " + IN_COUNTY2)),
             subject("/(api/v1/)?supervision/checks/\\{id}.*", "id",
                     t -> t.first("SELECT min(id) FROM supervision_report_check WHERE org_id IN " + IN_COUNTY2)),
-            subject("/(api/v1/)?supervision/reports/\\{personId}/\\{year}", "personId",
-                    t -> t.first("SELECT min(person_id) FROM supervision_report WHERE org_id IN " + IN_COUNTY2)),
+            subject("/(api/v1/)?supervision/reports/\\{personId}/\\{year}", "personId", t -> t.foreignCadre()),
             // warnings
             subject("/(api/v1/)?warnings/\\{id}.*", "id", t -> t.foreignWarning()),
             subject("/(api/v1/)?warnings/\\{id}/actions/\\{actionId}", "actionId",
-                    t -> t.first("SELECT min(id) FROM warning_action WHERE warning_id = " + t.foreignWarning().orElseThrow())),
+                    t -> t.first("SELECT min(id) FROM warning_action WHERE warning_id IN (SELECT id FROM warning WHERE org_id IN "
+                            + IN_COUNTY2 + ")")),
             // party-member development
             subject("/recruitment/\\{id}.*", "id", t -> t.foreignCandidate()),
             subject("/api/v1/recruitment/candidates/\\{id}.*", "id", t -> t.foreignCandidate()),
@@ -104,8 +146,20 @@ class HorizontalAccessTests extends IntegrationTest {
             subject("/recruitment/mobile/\\{id}|/api/v1/recruitment/mobile-members/\\{id}", "id",
                     t -> t.first("SELECT min(id) FROM recruitment_mobile_member WHERE home_org_id IN " + IN_COUNTY2)));
 
+    /**
+     * Second calls for sub-records: the parent in the path is one the caller may see (its own cadre,
+     * its own warning, the city's period), the sub-record another county's. The application must not
+     * take the sub-record id on trust because the parent passed.
+     */
+    private static final List<Subject> VISIBLE_PARENTS = List.of(
+            subject("/(api/v1/)?cadres/\\{id}/(posts|frontline|promotion-proposals)/\\{[a-zA-Z]+}.*", "id", t -> t.ownCadre()),
+            subject("/(api/v1/)?warnings/\\{id}/actions/\\{actionId}", "id", t -> t.ownWarning()),
+            subject("/(api/v1/)?assessment/periods/\\{id}/(results|units)/\\{[a-zA-Z]+}.*", "id", t -> t.cityPeriodWithForeignResults()));
+
     /** Path variables that qualify a record rather than name one: a plausible value, not another county's. */
     private static final Map<String, String> QUALIFIERS = Map.of("year", "2025", "step", "talk");
+
+    private static final String NO_RECORD = "no-county2-record";
 
     private static Subject subject(String pattern, String variable, Function<HorizontalAccessTests, Optional<Long>> id) {
         return new Subject(Pattern.compile(pattern), variable, id);
@@ -115,13 +169,45 @@ class HorizontalAccessTests extends IntegrationTest {
         return first("SELECT min(person_id) FROM cadre_profile WHERE org_id IN " + IN_COUNTY2);
     }
 
+    /**
+     * A period owned by county2. The demo periods are the city's (which a county sees, for its own
+     * units), so the test adds one closed period of county2 in a year nobody else uses.
+     */
     private Optional<Long> foreignPeriod() {
+        jdbc.sql("""
+                INSERT INTO assessment_period (org_id, kind, year, quarter, name, status, publicity_days, excellent_percent, opened_by)
+                VALUES (:org, 'ROUTINE', 1999, 1, '1999年第一季度平时考核（越权访问测试）', 'CLOSED', 0, 20, 'horizontal-test')
+                ON CONFLICT DO NOTHING""").param("org", county(2)).update();
         return first("SELECT min(id) FROM assessment_period WHERE org_id IN " + IN_COUNTY2);
     }
 
+    /** A scheme of county2 (the demo schemes are the city's): added once, without indicators. */
+    private Optional<Long> foreignScheme() {
+        jdbc.sql("""
+                INSERT INTO assessment_scheme (org_id, name, unit_category, post_type, valid_from, created_by, updated_by)
+                SELECT :org, '越权访问测试方案', '机关', '综合管理类', DATE '2025-01-01', 'horizontal-test', 'horizontal-test'
+                WHERE NOT EXISTS (SELECT 1 FROM assessment_scheme WHERE created_by = 'horizontal-test')""").param("org", county(2)).update();
+        return first("SELECT min(id) FROM assessment_scheme WHERE org_id IN " + IN_COUNTY2);
+    }
+
+    /** A demo period of the city with results in county2 (visible to county1 for county1's own units only). */
+    private Optional<Long> cityPeriodWithForeignResults() {
+        return first("SELECT min(r.period_id) FROM assessment_result r JOIN assessment_period p ON p.id = r.period_id "
+                + "WHERE r.org_id IN " + IN_COUNTY2 + " AND p.org_id NOT IN " + IN_COUNTY2);
+    }
+
+    private Optional<Long> ownCadre() {
+        return Optional.of(jdbc.sql("SELECT min(person_id) FROM cadre_profile WHERE org_id IN (SELECT id FROM org_organization WHERE path LIKE "
+                + "(SELECT path FROM org_organization WHERE id = :c) || '%')").param("c", county(1)).query(Long.class).single());
+    }
+
+    private Optional<Long> ownWarning() {
+        return Optional.of(jdbc.sql("SELECT min(id) FROM warning WHERE org_id IN (SELECT id FROM org_organization WHERE path LIKE "
+                + "(SELECT path FROM org_organization WHERE id = :c) || '%')").param("c", county(1)).query(Long.class).single());
+    }
+
     private Optional<Long> foreignWarning() {
-        return first("SELECT min(w.id) FROM warning w WHERE w.org_id IN " + IN_COUNTY2
-                + " AND EXISTS (SELECT 1 FROM warning_action a WHERE a.warning_id = w.id)");
+        return first("SELECT min(w.id) FROM warning w WHERE w.org_id IN " + IN_COUNTY2);
     }
 
     private Optional<Long> foreignCandidate() {
@@ -151,8 +237,7 @@ class HorizontalAccessTests extends IntegrationTest {
                 return Optional.empty();
             }
             Optional<Long> id = subject.get().foreignId().apply(this);
-            assertThat(id).as("a county2 demo record for {" + variable + "} of " + e.name()).isPresent();
-            values.put(variable, Long.toString(id.get()));
+            values.put(variable, id.map(String::valueOf).orElse(NO_RECORD));
         }
         return Optional.of(values);
     }
@@ -177,6 +262,7 @@ class HorizontalAccessTests extends IntegrationTest {
 
     @Test
     void aCountyAddressingAnotherCountysRecordGets404AndTheProbeIsAudited() throws Exception {
+        ensureForeignRecords();
         MockHttpSession county1 = session("county1");
         String bearer = bearer("county1");
         List<String> failures = new ArrayList<>();
@@ -185,7 +271,36 @@ class HorizontalAccessTests extends IntegrationTest {
             if (exempt(e)) {
                 continue;
             }
+            List<Map<String, String>> calls = new ArrayList<>();
             Map<String, String> values = foreignValues(e).orElseThrow();
+            if (values.containsValue(NO_RECORD)) {
+                failures.add(e.name() + " " + values + ": no record of county2 to address");
+                continue;
+            }
+            calls.add(values);
+            for (Subject parent : VISIBLE_PARENTS) {
+                if (parent.pattern().matcher(e.pattern()).matches()) {
+                    Map<String, String> withOwnParent = new LinkedHashMap<>(values);
+                    withOwnParent.put(parent.variable(), Long.toString(parent.foreignId().apply(this).orElseThrow()));
+                    calls.add(withOwnParent);
+                }
+            }
+            for (Map<String, String> call : calls) {
+                checked++;
+                String failure = probe(e, call, county1, bearer);
+                if (failure != null) {
+                    failures.add(failure);
+                }
+            }
+        }
+        System.out.println("Horizontal access: " + checked + " calls to id-taking endpoints with county2 records as county1");
+        assertThat(checked).isGreaterThan(100);
+        assertThat(failures).as(failures.size() + " of " + checked + " calls:\n" + String.join("\n", failures)).isEmpty();
+    }
+
+    /** One call as county1; null when it answered 404 and audited the attempt, else what went wrong. */
+    private String probe(Endpoint e, Map<String, String> values, MockHttpSession county1, String bearer) {
+        {
             // Every field filled, so that body validation (which runs before the handler) passes and the
             // jurisdiction check decides.
             var request = EndpointMatrix.request(e, true, values);
@@ -202,16 +317,13 @@ class HorizontalAccessTests extends IntegrationTest {
                 status = 500;
             }
             long after = auditCount("ACCESS_DENIED");
-            checked++;
             String call = e.name() + " " + values;
             if (status != 404) {
-                failures.add(call + ": expected 404, got " + status);
+                return call + ": expected 404, got " + status;
             } else if (after <= before) {
-                failures.add(call + ": 404 but no ACCESS_DENIED audit row");
+                return call + ": 404 but no ACCESS_DENIED audit row";
             }
+            return null;
         }
-        System.out.println("Horizontal access: " + checked + " id-taking endpoints called with county2 records as county1");
-        assertThat(checked).isGreaterThan(100);
-        assertThat(failures).as(failures.size() + " of " + checked + " calls:\n" + String.join("\n", failures)).isEmpty();
     }
 }
