@@ -222,6 +222,45 @@ class EndpointRoleMatrixTests extends IntegrationTest {
                 || p.equals("/api/v1/auth/token") || p.startsWith("/api/v1/auth/") || p.startsWith("/api/v1/codes"));
     }
 
+    /** The reviewed matrix: one line per endpoint, the demo accounts it lets through (src/test/resources). */
+    static final java.nio.file.Path APPROVED = java.nio.file.Path.of("src/test/resources/access/endpoint-role-matrix.txt");
+
+    /**
+     * The observed matrix equals the approved one kept in the repository. The checks above compare
+     * the answers with the declarations and the roles as they are; this one makes any change of
+     * either — a permission taken from or given to a demo role, an endpoint's {@code @PreAuthorize}
+     * changed or removed, a new endpoint — a visible, reviewed diff. After a deliberate change, run
+     * this class with {@code -Dzugong.matrix.approve=true} to rewrite the file, and review the diff.
+     */
+    @Test
+    void theMatrixIsTheApprovedOne() throws Exception {
+        List<String> observed = observedMatrix();
+        if (Boolean.getBoolean("zugong.matrix.approve")) {
+            java.nio.file.Files.createDirectories(APPROVED.getParent());
+            java.nio.file.Files.write(APPROVED, observed);
+        }
+        List<String> approved = java.nio.file.Files.exists(APPROVED) ? java.nio.file.Files.readAllLines(APPROVED) : List.of();
+        List<String> added = observed.stream().filter(l -> !approved.contains(l)).toList();
+        List<String> removed = approved.stream().filter(l -> !l.startsWith("#") && !observed.contains(l)).toList();
+        assertThat(added.isEmpty() && removed.isEmpty())
+                .as("the role × endpoint matrix differs from " + APPROVED + " (rerun with -Dzugong.matrix.approve=true after a deliberate change)"
+                        + "\nnot approved:\n" + String.join("\n", added) + "\nno longer observed:\n" + String.join("\n", removed))
+                .isTrue();
+    }
+
+    /** Lines "METHOD pattern  @PreAuthorize  →  accounts let through" in pattern order. */
+    private List<String> observedMatrix() {
+        List<String> lines = new ArrayList<>();
+        lines.add("# Role × endpoint matrix of the demo accounts (written by EndpointRoleMatrixTests with -Dzugong.matrix.approve=true).");
+        lines.add("# METHOD pattern | declared permission | demo accounts let through (the others get 403)");
+        for (Endpoint e : matrix.endpoints()) {
+            String through = cells.stream().filter(c -> c.endpoint().equals(e) && (c.called() ? c.status() != 403 : c.allowed()))
+                    .map(c -> c.role().username()).collect(Collectors.joining(" "));
+            lines.add(e.name() + " | " + e.requirement().expression() + " | " + (through.isEmpty() ? "-" : through));
+        }
+        return lines;
+    }
+
     /** A summary for the report: calls per demo role, allowed and refused. */
     @Test
     void theMatrixCoversEveryRoleAndEndpoint() {
