@@ -103,6 +103,20 @@ class HorizontalAccessTests extends IntegrationTest {
         cache.clear();
     }
 
+    /** Removes what {@link #ensureForeignRecords()}, {@link #foreignPeriod()} and {@link #foreignScheme()} added. */
+    @org.junit.jupiter.api.AfterEach
+    void removeForeignRecords() {
+        jdbc.sql("DELETE FROM cadre_frontline WHERE created_by = 'horizontal-test'").update();
+        jdbc.sql("DELETE FROM cadre_promotion_proposal WHERE created_by = 'horizontal-test'").update();
+        jdbc.sql("DELETE FROM warning_action WHERE created_by = 'horizontal-test'").update();
+        jdbc.sql("DELETE FROM recruitment_plan WHERE created_by = 'horizontal-test'").update();
+        jdbc.sql("DELETE FROM recruitment_mobile_member WHERE created_by = 'horizontal-test'").update();
+        jdbc.sql("DELETE FROM supervision_report_check WHERE created_by = 'horizontal-test'").update();
+        jdbc.sql("DELETE FROM assessment_period WHERE opened_by = 'horizontal-test'").update();
+        jdbc.sql("DELETE FROM assessment_scheme WHERE created_by = 'horizontal-test'").update();
+        cache.clear();
+    }
+
     private static final List<Subject> SUBJECTS = List.of(
             // persons and organizations
             subject("/(api/v1/)?persons/\\{id}.*", "id", t -> Optional.of(t.personInCounty(2))),
