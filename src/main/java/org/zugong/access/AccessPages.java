@@ -227,7 +227,13 @@ class AccessPages {
         model.addAttribute("roleNames", user == null ? List.of()
                 : roles.all().stream().filter(r -> users.roleIdsOf(user.id()).contains(r.id())).map(RoleRecord::name).toList());
         UserForm form = (UserForm) model.getAttribute("form");
-        if (form != null && form.orgId() != null) {
+        if (form == null) {
+            // A post that could not be bound at all (a crafted request without the enabled field): show the form afresh.
+            form = user == null ? new UserForm("", "", null, "", false, null)
+                    : new UserForm(user.username(), user.displayName(), user.orgId(), "", user.enabled(), user.version());
+            model.addAttribute("form", form);
+        }
+        if (form.orgId() != null) {
             model.addAttribute("orgName", organizations.names(List.of(form.orgId())).get(form.orgId()));
         }
         return "access/user-form";

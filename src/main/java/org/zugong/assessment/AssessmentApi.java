@@ -97,8 +97,10 @@ class AssessmentApi {
     @PutMapping("/periods/{id}/results/{personId}")
     @PreAuthorize("hasAuthority('assessment:manage')")
     ResultJson setGrade(@PathVariable long id, @PathVariable long personId, @RequestBody GradeForm form) {
-        AssessmentPeriod period = periods.requireOpen(id);
-        workflow.enter(period, results.result(period, personId), form.grade(), form.reason(), "接口录入");
+        AssessmentPeriod period = results.period(id);
+        AssessmentResult result = results.result(period, personId); // the result's jurisdiction before the period's status
+        periods.requireOpen(period);
+        workflow.enter(period, result, form.grade(), form.reason(), "接口录入");
         return ResultJson.of(period, results.result(period, personId));
     }
 

@@ -117,8 +117,9 @@ class AssessmentBulkEntry {
 
     /** The template of a unit: its included people not yet in 公示 or confirmed, their ID numbers masked. Audited. */
     Template template(long periodId, long orgId) {
-        AssessmentPeriod period = periods.requireOpen(periodId);
+        AssessmentPeriod period = scope.requirePeriod(periodId);
         OrganizationSummary unit = scope.requireUnit(period, orgId);
+        periods.requireOpen(period);
         return transactions.execute(status -> {
             List<AssessmentResult> rows = unitResults(period, orgId).stream()
                     .filter(r -> r.included() && r.stage() != AssessmentStage.CONFIRMED && r.publicityFrom() == null).toList();
@@ -267,8 +268,9 @@ class AssessmentBulkEntry {
      * is checked first (404, audited); a file that cannot be read is refused as a whole.
      */
     Report upload(long periodId, long orgId, MultipartFile file) {
-        AssessmentPeriod period = periods.requireOpen(periodId);
+        AssessmentPeriod period = scope.requirePeriod(periodId);
         OrganizationSummary unit = scope.requireUnit(period, orgId);
+        periods.requireOpen(period);
         String fileName = file == null || file.getOriginalFilename() == null ? "" : file.getOriginalFilename().strip();
         Report report;
         try {

@@ -197,8 +197,9 @@ class AssessmentPeriods {
 
     /** Takes a person out of the population, or back in, with the reason on record. */
     void setIncluded(long periodId, long personId, boolean included, String note, Integer version) {
-        AssessmentPeriod period = requireOpen(periodId);
+        AssessmentPeriod period = scope.requirePeriod(periodId);
         AssessmentResult result = scope.requireResult(period, personId);
+        requireOpen(period);
         if (note == null || note.isBlank()) {
             throw FieldErrors.of("note", included ? "请填写纳入考核的原因" : "请填写不参加考核的原因（如 新录用未满试用期、病假超过半年）");
         }
@@ -221,7 +222,15 @@ class AssessmentPeriods {
     }
 
     AssessmentPeriod requireOpen(long periodId) {
-        AssessmentPeriod period = scope.requirePeriod(periodId);
+        return requireOpen(scope.requirePeriod(periodId));
+    }
+
+    /**
+     * Refuses a closed period. Callers that address a result or a unit of the period check that
+     * record's jurisdiction first, so that a probe for another jurisdiction's record answers 404 (and
+     * is audited) whatever the period's status.
+     */
+    AssessmentPeriod requireOpen(AssessmentPeriod period) {
         if (!period.open()) {
             throw new BusinessRuleException("该考核周期已结束");
         }
@@ -299,11 +308,12 @@ class AssessmentPeriods {
 
     /** Records an approval raising a unit's 优秀 percent above the default, up to the rule set's maximum. */
     void approveQuota(long periodId, long orgId, QuotaApprovalForm f) {
-        AssessmentPeriod period = requireOpen(periodId);
+        AssessmentPeriod period = scope.requirePeriod(periodId);
+        OrganizationSummary unit = scope.requireUnit(period, orgId);
+        requireOpen(period);
         if (!period.annual()) {
             throw new BusinessRuleException("只有年度考核的优秀比例可以报批提高");
         }
-        OrganizationSummary unit = scope.requireUnit(period, orgId);
         FieldErrors.Collector errors = new FieldErrors.Collector();
         if (f.percent() == null || f.percent() <= period.excellentPercent() || f.percent() > rules.approvedMaxPercent()) {
             errors.add("percent", "经批准的优秀比例应高于" + period.excellentPercent() + "%、不超过" + rules.approvedMaxPercent() + "%（" + rules.ruleSet() + "）");

@@ -66,8 +66,9 @@ class AssessmentWorkflow {
 
     /** The open period and a visible, included result at the expected stage. */
     private Context at(long periodId, long personId, AssessmentStage expected, Integer version) {
-        AssessmentPeriod period = periods.requireOpen(periodId);
+        AssessmentPeriod period = scope.requirePeriod(periodId);
         AssessmentResult result = scope.requireResult(period, personId);
+        periods.requireOpen(period);
         if (!result.included()) {
             throw new BusinessRuleException(result.name() + "不参加本次考核");
         }
@@ -214,8 +215,9 @@ class AssessmentWorkflow {
 
     /** Sends a person's assessment back one stage with the reason (also out of 公示, on a complaint). */
     void sendBack(long periodId, long personId, String reason, Integer version) {
-        AssessmentPeriod period = periods.requireOpen(periodId);
+        AssessmentPeriod period = scope.requirePeriod(periodId);
         AssessmentResult result = scope.requireResult(period, personId);
+        periods.requireOpen(period);
         if (version != null && version != result.version()) {
             throw new EditConflictException(result.name() + "的考核记录");
         }
@@ -243,8 +245,9 @@ class AssessmentWorkflow {
      * days from the first working day from today. Returns the last day.
      */
     LocalDate startPublicity(long periodId, long orgId) {
-        AssessmentPeriod period = periods.requireOpen(periodId);
+        AssessmentPeriod period = scope.requirePeriod(periodId);
         OrganizationSummary unit = scope.requireUnit(period, orgId);
+        periods.requireOpen(period);
         UnitProgress progress = periods.unit(period, orgId);
         int notReady = progress.selfSummary() + progress.evaluation() + progress.proposal();
         if (progress.included() == 0) {
@@ -285,8 +288,9 @@ class AssessmentWorkflow {
      * quota. Annual results go into the cadre files; two consecutive 不称职 raise a dismissal review.
      */
     int confirm(long periodId, long orgId) {
-        AssessmentPeriod period = periods.requireOpen(periodId);
+        AssessmentPeriod period = scope.requirePeriod(periodId);
         OrganizationSummary unit = scope.requireUnit(period, orgId);
+        periods.requireOpen(period);
         UnitProgress progress = periods.unit(period, orgId);
         if (progress.included() == 0) {
             throw new BusinessRuleException(unit.name() + "没有考核对象");

@@ -198,7 +198,7 @@ class CadreFileEditor {
     void endPost(long personId, long postId, LocalDate endDate, Integer version) {
         CadreFile file = requireFile(personId);
         CadrePost post = file.posts().stream().filter(p -> p.id() == postId).findFirst()
-                .orElseThrow(() -> new BusinessRuleException("该职务不属于此干部档案"));
+                .orElseThrow(() -> notInFile("cadre_post", postId, "职务"));
         if (!post.current()) {
             throw new BusinessRuleException("该职务已免去，请勿重复提交");
         }
@@ -300,7 +300,7 @@ class CadreFileEditor {
     void endMeasure(long personId, long recordId, LocalDate endDate) {
         CadreFile file = requireFile(personId);
         CadreRecord r = file.records().stream().filter(x -> x.id() == recordId).findFirst()
-                .orElseThrow(() -> new org.zugong.platform.web.RecordNotFoundException("奖惩记录", recordId));
+                .orElseThrow(() -> notInFile("cadre_record", recordId, "奖惩记录"));
         if (!r.kind().isMeasure()) {
             throw new BusinessRuleException("奖励没有影响期，无需解除");
         }
@@ -440,9 +440,18 @@ class CadreFileEditor {
         events.publishEvent(new FrontlineRecognized(personId, recordId, current.task(), recognizedOn));
     }
 
-    private static FrontlineRecord requireFrontline(CadreFile file, long recordId) {
+    private FrontlineRecord requireFrontline(CadreFile file, long recordId) {
         return file.frontline().stream().filter(r -> r.id() == recordId).findFirst()
-                .orElseThrow(() -> new org.zugong.platform.web.RecordNotFoundException("「三将干部」记录", recordId));
+                .orElseThrow(() -> notInFile("cadre_frontline", recordId, "「三将干部」记录"));
+    }
+
+    /**
+     * A sub-record id that is not one of this (visible) file's — unknown, or another file's, perhaps
+     * of another jurisdiction: answered like a miss, and the attempt is on record.
+     */
+    private org.zugong.platform.web.RecordNotFoundException notInFile(String target, long id, String what) {
+        audit.recordAlone("ACCESS_DENIED", target, id, what + "不存在或不属于该干部档案", AuditOutcome.DENIED);
+        return new org.zugong.platform.web.RecordNotFoundException(what, id);
     }
 
     private CadreRepository.FrontlineValues checkFrontline(FrontlineForm f, FrontlineRecord current) {

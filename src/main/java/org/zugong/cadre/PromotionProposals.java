@@ -75,7 +75,11 @@ class PromotionProposals {
     void close(long personId, long proposalId, String status, Integer version) {
         scope.requireVisible(personId);
         PromotionProposal current = list(personId).stream().filter(p -> p.id() == proposalId).findFirst()
-                .orElseThrow(() -> new RecordNotFoundException("提拔建议", proposalId));
+                .orElseThrow(() -> {
+                    audit.recordAlone("ACCESS_DENIED", "cadre_promotion_proposal", proposalId, "提拔建议不存在或不属于该干部档案",
+                            org.zugong.audit.AuditOutcome.DENIED);
+                    return new RecordNotFoundException("提拔建议", proposalId);
+                });
         PromotionStatus next;
         try {
             next = PromotionStatus.valueOf(status == null ? "" : status.strip());

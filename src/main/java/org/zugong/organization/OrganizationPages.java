@@ -164,6 +164,7 @@ class OrganizationPages {
     @PreAuthorize("hasAuthority('org:write')")
     String move(@PathVariable long id, @RequestParam(required = false) Long parentId, @RequestParam int version,
                 RedirectAttributes redirect) {
+        organizations.requireVisibleRecord(id); // outside the jurisdiction: 404 and audited, before any input check
         try {
             if (parentId == null) {
                 throw FieldErrors.of("parentId", "请选择新的上级组织");

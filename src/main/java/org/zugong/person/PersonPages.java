@@ -119,6 +119,7 @@ class PersonPages {
     @PostMapping("/{id}/photo")
     @PreAuthorize("hasAuthority('person:write')")
     String uploadPhoto(@PathVariable long id, @RequestParam("photo") MultipartFile file, RedirectAttributes redirect) throws IOException {
+        registry.detail(id); // outside the jurisdiction: 404 and audited, before the file is looked at
         byte[] bytes = file.getBytes();
         String type = PhotoFormat.detect(bytes);
         if (file.isEmpty()) {

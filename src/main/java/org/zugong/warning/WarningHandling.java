@@ -296,13 +296,17 @@ class WarningHandling {
     @Transactional
     public void completeAction(long id, long actionId, String result, LocalDate doneOn, Integer version) {
         Row row = requireOpen(id, version);
+        String kind = jdbc.sql("SELECT kind FROM warning_action WHERE id = :a AND warning_id = :w").param("a", actionId).param("w", id)
+                .query(String.class).optional().orElseThrow(() -> {
+                    // An action of another warning (perhaps of another jurisdiction): like a miss, and on record.
+                    audit.recordAlone("ACCESS_DENIED", "warning_action", actionId, "处置措施不存在或不属于该预警", AuditOutcome.DENIED);
+                    return new RecordNotFoundException("处置措施", actionId);
+                });
         String r = text(result, "result", "处置结果", 1000, true);
         LocalDate done = doneOn == null ? LocalDate.now() : doneOn;
         if (done.isAfter(LocalDate.now())) {
             throw FieldErrors.of("doneOn", "完成日期不能晚于今天");
         }
-        String kind = jdbc.sql("SELECT kind FROM warning_action WHERE id = :a AND warning_id = :w").param("a", actionId).param("w", id)
-                .query(String.class).optional().orElseThrow(() -> new RecordNotFoundException("处置措施", actionId));
         touch(row, null, Map.of());
         jdbc.sql("UPDATE warning_action SET result = :r, done_on = :d WHERE id = :a").param("r", r).param("d", done).param("a", actionId).update();
         event(id, "ACTION", "处置措施完成：" + kind + "（" + done + "）：" + r, me());
