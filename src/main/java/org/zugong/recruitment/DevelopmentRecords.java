@@ -186,6 +186,8 @@ public class DevelopmentRecords {
      */
     @Transactional
     public Detail correctDate(long id, DateCorrection f) {
+        // Another jurisdiction's record is a 404 (and audited) whatever else is wrong with the request.
+        Candidate c = requireVisible(id);
         DevelopmentStep step = "application".equals(f.step()) ? null
                 : DevelopmentStep.ofKey(f.step()).filter(CORRECTABLE::contains)
                 .orElseThrow(() -> FieldErrors.of("step", "只能更正申请、谈话、积极分子、发展对象、政审、支部大会和审批的日期"));
@@ -203,7 +205,6 @@ public class DevelopmentRecords {
             errors.add("reason", "请填写更正原因");
         }
         errors.throwIfAny();
-        Candidate c = requireVisible(id);
         int expectedVersion = f.version() == null ? c.version : f.version();
         String label = step == null ? "递交入党申请书" : step.label();
         LocalDate old = recordedDate(c, step);

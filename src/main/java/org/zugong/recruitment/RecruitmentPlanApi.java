@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/recruitment/plans}: annual development plans of Party committees with their progress (F44). */
+/**
+ * {@code /api/v1/recruitment/plans}: annual development plans of Party committees with their progress (F44). A plan is
+ * the committee's (or the county department's): writing it needs {@code recruitment:approve}, not a branch's write.
+ */
 @RestController
 @RequestMapping("/api/v1/recruitment/plans")
 class RecruitmentPlanApi {
@@ -37,14 +40,14 @@ class RecruitmentPlanApi {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('recruitment:write')")
+    @PreAuthorize("hasAuthority('recruitment:approve')")
     ResponseEntity<RecruitmentPlans.Detail> create(@RequestBody RecruitmentPlans.PlanForm form) {
         long id = plans.create(form);
         return ResponseEntity.created(URI.create("/api/v1/recruitment/plans/" + id)).body(plans.detail(id));
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasAuthority('recruitment:write')")
+    @PreAuthorize("hasAuthority('recruitment:approve')")
     RecruitmentPlans.Detail update(@PathVariable long id, @RequestBody RecruitmentPlans.PlanForm form) {
         plans.update(id, form);
         return plans.detail(id);

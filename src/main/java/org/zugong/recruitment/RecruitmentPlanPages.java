@@ -36,7 +36,7 @@ class RecruitmentPlanPages {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('recruitment:write')")
+    @PreAuthorize("hasAuthority('recruitment:approve')")
     String create(@RequestParam(required = false) Long partyOrgId, @RequestParam(required = false) Integer year,
                   @RequestParam(required = false) Integer totalTarget, @RequestParam Map<String, String> all, Model model,
                   HttpServletResponse response) {
@@ -59,7 +59,7 @@ class RecruitmentPlanPages {
     }
 
     @PostMapping("/{id}")
-    @PreAuthorize("hasAuthority('recruitment:write')")
+    @PreAuthorize("hasAuthority('recruitment:approve')")
     String update(@PathVariable long id, @RequestParam(required = false) Integer year,
                   @RequestParam(required = false) Integer totalTarget, @RequestParam(required = false) Integer version,
                   @RequestParam Map<String, String> all, Model model, HttpServletResponse response) {

@@ -79,7 +79,7 @@ final class EndpointMatrix {
     }
 
     private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([A-Za-z0-9_]+)(?::[^}]*)?}");
-    private static final Pattern HAS_AUTHORITY = Pattern.compile("hasAuthority\\('([a-z0-9:_-]+)'\\)");
+    private static final Pattern HAS_AUTHORITY = Pattern.compile("hasAuthority\\('([A-Za-z0-9:_-]+)'\\)");
     private static final Pattern HAS_ANY_AUTHORITY = Pattern.compile("hasAnyAuthority\\(\\s*('[a-z0-9:_-]+'(?:\\s*,\\s*'[a-z0-9:_-]+')*)\\s*\\)");
     private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 

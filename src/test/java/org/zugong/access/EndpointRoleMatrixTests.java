@@ -36,7 +36,7 @@ class EndpointRoleMatrixTests extends IntegrationTest {
 
     /** The demo accounts, one per demo role (their roles and permissions are read from the database). */
     static final List<String> DEMO_ACCOUNTS = List.of("county1", "county2", "county3", "county4", "county5", "county6", "city",
-            "unit1", "sysadmin", "secadmin", "auditadmin");
+            "unit1", "branch1", "committee1", "sysadmin", "secadmin", "auditadmin");
 
     /** Permissions that open personal data (the person registry and every module built on it). */
     static final List<String> PERSONAL_DATA_PREFIXES = List.of("person:", "cadre:", "assessment:", "warning:", "supervision:",
@@ -276,6 +276,10 @@ class EndpointRoleMatrixTests extends IntegrationTest {
         assertThat(cells).hasSize(matrix.endpoints().size() * roles.size());
         Set<String> declared = new LinkedHashSet<>();
         matrix.endpoints().forEach(e -> declared.addAll(e.requirement().anyOf()));
+        // The half-signed-in state of a second-factor login is an authority no role can hold, not a permission.
+        declared.remove(SecondFactorPending.AUTHORITY);
         assertThat(org.zugong.platform.security.Permissions.ALL.keySet()).as("declared permissions exist").containsAll(declared);
+        assertThat(jdbc.sql("SELECT username FROM access_user WHERE created_by = 'demo'").query(String.class).list())
+                .as("every demo login is in the matrix").containsExactlyInAnyOrderElementsOf(DEMO_ACCOUNTS);
     }
 }

@@ -43,7 +43,8 @@ class HorizontalAccessTests extends IntegrationTest {
             "(GET|POST) /(api/v1/)?warnings/rules/\\{id}.*", "warning rules are department-wide data, not records of a county (docs/notes.md, issue 5)",
             "(GET|POST) /api/v1/supervision/reports/\\{year}/draws", "a year, not a record: the draw lists and draws within the caller's jurisdiction",
             "POST /cadres/import/\\{batchId}/confirm", "an upload batch belongs to the user who uploaded it (looked up by user id), not to a county",
-            "POST /cadres/saved-searches/\\{id}/delete", "a saved search belongs to its user (deleted by id and user id), not to a county");
+            "POST /cadres/saved-searches/\\{id}/delete", "a saved search belongs to its user (deleted by id and user id), not to a county",
+            "DELETE /api/v1/users/\\{id}/sessions", "account administration like /admin/users: the security administrator's, installation-wide");
 
     /** Which demo record of county2 a path variable names, by the endpoint's pattern. */
     private record Subject(Pattern pattern, String variable, Function<HorizontalAccessTests, Optional<Long>> foreignId) {
@@ -140,6 +141,7 @@ class HorizontalAccessTests extends IntegrationTest {
                     t -> t.first("SELECT min(org_id) FROM assessment_result WHERE org_id IN " + IN_COUNTY2
                             + " AND period_id = " + t.cityPeriodWithForeignResults().orElseThrow())),
             subject("/(api/v1/)?assessment/(profile|person-tab)/\\{personId}", "personId", t -> Optional.of(t.personInCounty(2))),
+            subject("/recruitment/person-tab/\\{personId}", "personId", t -> Optional.of(t.personInCounty(2))),
             subject("/(api/v1/)?assessment/schemes/\\{id}.*", "id", t -> t.foreignScheme()),
             // supervision
             subject("/(api/v1/)?supervision/records/\\{id}.*", "id",

@@ -87,7 +87,14 @@ class DateCorrectionTests extends IntegrationTest {
     @Test
     void anotherCountyGets404AndABranchCannotCorrectTheCommitteesApproval() throws Exception {
         correct("county2", "{\"step\":\"talk\",\"date\":\"2024-03-18\",\"reason\":\"录入错误\"}").andExpect(status().isNotFound());
-        correct("branch1", "{\"step\":\"approval\",\"date\":\"2024-03-18\",\"reason\":\"录入错误\"}").andExpect(status().isForbidden());
         assertThat(talk()).isEqualTo("2024-03-20");
+        // A record of branch1's own unit: the branch may not correct what the Party committee approved.
+        long own = jdbc.sql("""
+                SELECT c.id FROM recruitment_candidate c JOIN org_organization b ON b.id = c.branch_org_id
+                WHERE b.path LIKE (SELECT path FROM org_organization WHERE id = (SELECT org_id FROM access_user WHERE username = 'branch1')) || '%'
+                ORDER BY c.id LIMIT 1""").query(Long.class).single();
+        mvc.perform(post("/api/v1/recruitment/candidates/" + own + "/corrections").header("Authorization", bearer("branch1"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"step\":\"approval\",\"date\":\"2024-03-18\",\"reason\":\"录入错误\"}"))
+                .andExpect(status().isForbidden());
     }
 }
