@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import org.zugong.platform.upload.FileType;
+import org.zugong.platform.upload.Upload;
+import org.zugong.platform.upload.UploadRefused;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zugong.organization.Organizations;
 import org.zugong.platform.codes.CodeTables;
@@ -119,17 +122,12 @@ class PersonPages {
     @PostMapping("/{id}/photo")
     @PreAuthorize("hasAuthority('person:write')")
     String uploadPhoto(@PathVariable long id, @RequestParam("photo") MultipartFile file, RedirectAttributes redirect) throws IOException {
-        byte[] bytes = file.getBytes();
-        String type = PhotoFormat.detect(bytes);
-        if (file.isEmpty()) {
-            redirect.addFlashAttribute("error", "请选择照片文件");
-        } else if (bytes.length > MAX_PHOTO_BYTES) {
-            redirect.addFlashAttribute("error", "照片不能超过2MB");
-        } else if (type == null) {
-            redirect.addFlashAttribute("error", "照片须为 JPEG 或 PNG 格式");
-        } else {
-            registry.savePhoto(id, type, bytes);
+        try {
+            Upload photo = Upload.accept(file, "照片", MAX_PHOTO_BYTES, FileType.JPEG, FileType.PNG);
+            registry.savePhoto(id, photo.type() == FileType.JPEG ? "image/jpeg" : "image/png", photo.content());
             redirect.addFlashAttribute("message", "照片已更新");
+        } catch (UploadRefused e) {
+            redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/persons/" + id;
     }

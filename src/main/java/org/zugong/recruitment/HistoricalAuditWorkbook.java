@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -30,6 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.zugong.platform.upload.Xlsx;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
@@ -170,7 +170,7 @@ public final class HistoricalAuditWorkbook {
      * non-empty row after it to {@code sink}; at most {@code maxRows} rows.
      */
     public static void read(Path file, int maxRows, Consumer<Line> sink) {
-        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+        try (OPCPackage pkg = Xlsx.open(file)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
             StylesTable styles = reader.getStylesTable();
@@ -190,7 +190,7 @@ public final class HistoricalAuditWorkbook {
         } catch (Refused e) {
             throw e;
         } catch (Exception | LinkageError e) {
-            throw new Refused("文件无法读取：文件已损坏、内容异常或不是 Excel 工作簿，请使用下载的模板填写后上传");
+            throw new Refused(Xlsx.refusal(e).getMessage());
         }
     }
 
