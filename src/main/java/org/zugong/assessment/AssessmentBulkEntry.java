@@ -315,14 +315,16 @@ class AssessmentBulkEntry {
      * Throws only {@link Refused} for a bad file (kept so by {@code AssessmentBulkReadingFuzzTests}).
      */
     static List<Line> lines(byte[] content) {
-        try (XSSFWorkbook wb = Xlsx.open(content)) {
-            return lines(wb);
-        } catch (Refused e) {
-            throw e;
+        XSSFWorkbook workbook;
+        try {
+            workbook = Xlsx.open(content);
         } catch (UploadRefused e) {
             throw new Refused(e.getMessage());
-        } catch (Exception | LinkageError e) {
-            throw new Refused(Xlsx.refusal(e).getMessage());
+        }
+        try (XSSFWorkbook wb = workbook) {
+            return lines(wb);
+        } catch (IOException e) {
+            throw new Refused("文件读取失败，请重新上传");
         }
     }
 

@@ -189,8 +189,22 @@ public final class HistoricalAuditWorkbook {
             }
         } catch (Refused e) {
             throw e;
+        } catch (SinkFailed e) {
+            throw e.getCause(); // a failure of the caller's row handling is not a broken file
         } catch (Exception | LinkageError e) {
             throw new Refused(Xlsx.refusal(e).getMessage());
+        }
+    }
+
+    /** Carries an exception of the row consumer through the XML parser, to be rethrown as it was. */
+    private static final class SinkFailed extends RuntimeException {
+        SinkFailed(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
         }
     }
 
@@ -263,7 +277,11 @@ public final class HistoricalAuditWorkbook {
             if (++lines > maxRows) {
                 throw new Refused("行数过多（超过 " + maxRows + " 行），请分批上传");
             }
-            sink.accept(new Line(rowNum + 1, cells));
+            try {
+                sink.accept(new Line(rowNum + 1, cells));
+            } catch (RuntimeException e) {
+                throw new SinkFailed(e);
+            }
         }
     }
 }
