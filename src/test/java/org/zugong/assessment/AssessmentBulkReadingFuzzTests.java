@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Regression mode runs in every build over {@code src/test/resources/org/zugong/assessment/
  * AssessmentBulkReadingFuzzTestsInputs/<method>/}. To fuzz:
- * {@code JAZZER_FUZZ=1 ./mvnw -o test -Dtest=AssessmentBulkReadingFuzzTests}; keep a crash file there after fixing.
+ * {@code JAZZER_FUZZ=1 ./mvnw -o test -Djazzer.hooks=true -Dtest=AssessmentBulkReadingFuzzTests}; keep a crash file there after fixing.
  */
 class AssessmentBulkReadingFuzzTests {
 

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>In a normal build ({@code ./mvnw verify}) these run in Jazzer's regression mode over the inputs kept in
  * {@code src/test/resources/org/zugong/cadre/LrmxReaderFuzzTestsInputs/<method>/}. To fuzz, one method at a
- * time: {@code JAZZER_FUZZ=1 ./mvnw -o test -Dtest=LrmxReaderFuzzTests#anyBytesGiveAResultAndNeverAnException};
+ * time: {@code JAZZER_FUZZ=1 ./mvnw -o test -Djazzer.hooks=true -Dtest=LrmxReaderFuzzTests#anyBytesGiveAResultAndNeverAnException};
  * a crash is written to that folder as {@code crash-…}: fix the reader and keep the file as a regression input.
  */
 class LrmxReaderFuzzTests {

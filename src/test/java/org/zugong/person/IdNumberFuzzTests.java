@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * birth date not after today and the check character of an independent ISO 7064 MOD 11-2 computation.
  *
  * <p>Regression mode runs in every build over {@code src/test/resources/org/zugong/person/IdNumberFuzzTestsInputs/
- * <method>/} (each file: the text, UTF-8). To fuzz: {@code JAZZER_FUZZ=1 ./mvnw -o test -Dtest=IdNumberFuzzTests}.
+ * <method>/} (each file: the text, UTF-8). To fuzz: {@code JAZZER_FUZZ=1 ./mvnw -o test -Djazzer.hooks=true -Dtest=IdNumberFuzzTests}.
  */
 class IdNumberFuzzTests {
 

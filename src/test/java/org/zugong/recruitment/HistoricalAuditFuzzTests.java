@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Regression mode runs in every build over {@code src/test/resources/org/zugong/recruitment/
  * HistoricalAuditFuzzTestsInputs/<method>/}. To fuzz:
- * {@code JAZZER_FUZZ=1 ./mvnw -o test -Dtest=HistoricalAuditFuzzTests}; keep a crash file there after fixing.
+ * {@code JAZZER_FUZZ=1 ./mvnw -o test -Djazzer.hooks=true -Dtest=HistoricalAuditFuzzTests}; keep a crash file there after fixing.
  */
 class HistoricalAuditFuzzTests {
 
