@@ -1,6 +1,5 @@
 package org.zugong.assessment;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -39,6 +36,10 @@ import org.zugong.organization.OrganizationSummary;
 import org.zugong.person.PersonRecord;
 import org.zugong.person.Persons;
 import org.zugong.platform.db.SqlCondition;
+import org.zugong.platform.upload.FileType;
+import org.zugong.platform.upload.Upload;
+import org.zugong.platform.upload.UploadRefused;
+import org.zugong.platform.upload.Xlsx;
 import org.zugong.platform.web.BusinessRuleException;
 import org.zugong.platform.web.EditConflictException;
 import org.zugong.platform.web.FieldErrors;
@@ -54,8 +55,6 @@ class AssessmentBulkEntry {
 
     /** Uploads larger than this are not grade sheets of one unit. */
     static final long MAX_BYTES = 5L * 1024 * 1024;
-    /** The workbook's parts inflated, counted before POI reads them (on top of POI's own zip-bomb checks). */
-    static final long MAX_INFLATED = 50L * 1024 * 1024;
     static final int MAX_ROWS = 3000;
     static final String HOW = "批量录入";
     static final String SHEET = "批量录入";
@@ -260,7 +259,7 @@ class AssessmentBulkEntry {
     // ---- upload ---------------------------------------------------------------------------------
 
     /** One filled row of the upload. */
-    private record Line(int row, String personId, String name, String grade, String reason) {
+    record Line(int row, String personId, String name, String grade, String reason) {
     }
 
     /**
@@ -274,7 +273,7 @@ class AssessmentBulkEntry {
         String fileName = file == null || file.getOriginalFilename() == null ? "" : file.getOriginalFilename().strip();
         Report report;
         try {
-            List<Line> lines = read(file, fileName);
+            List<Line> lines = read(file);
             report = transactions.execute(status -> {
                 Report r = apply(period, unit, lines, fileName);
                 if (!r.ok()) {
@@ -299,63 +298,35 @@ class AssessmentBulkEntry {
     }
 
     /** A file refused as a whole. */
-    private static final class Refused extends RuntimeException {
+    static final class Refused extends RuntimeException {
         Refused(String message) {
             super(message, null, false, false);
         }
     }
 
-    private static List<Line> read(MultipartFile file, String fileName) {
-        if (file == null || file.isEmpty()) {
-            throw new Refused("请选择要上传的 Excel 文件（.xlsx）");
-        }
-        if (file.getSize() > MAX_BYTES) {
-            throw new Refused("文件超过 5MB，请上传本单位的批量录入模板");
-        }
-        if (!fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-            throw new Refused("只能上传 .xlsx 格式的 Excel 文件，请下载模板填写后上传" + (fileName.toLowerCase(Locale.ROOT).endsWith(".xls")
-                    ? "（旧版 .xls 请另存为 .xlsx）" : ""));
-        }
-        byte[] content;
+    private static List<Line> read(MultipartFile file) {
         try {
-            content = file.getBytes();
-        } catch (IOException e) {
-            throw new Refused("文件读取失败，请重新上传");
-        }
-        if (content.length < 4 || content[0] != 'P' || content[1] != 'K' || content[2] != 3 || content[3] != 4) {
-            throw new Refused("文件无法读取：不是有效的 .xlsx 文件，请使用下载的模板填写后上传");
-        }
-        checkInflatedSize(content);
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            return lines(wb);
-        } catch (Refused e) {
-            throw e;
-        } catch (Exception | LinkageError e) {
-            throw new Refused("文件无法读取：文件已损坏或不是 Excel 工作簿，请使用下载的模板填写后上传");
+            return lines(Upload.accept(file, "文件", MAX_BYTES, FileType.XLSX).content());
+        } catch (UploadRefused e) {
+            throw new Refused(e.getMessage());
         }
     }
 
-    /** Inflates every part once, counting bytes: refuses what would grow beyond {@link #MAX_INFLATED}. */
-    private static void checkInflatedSize(byte[] content) {
-        long total = 0;
-        int entries = 0;
-        byte[] buffer = new byte[8192];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (++entries > 1000) {
-                    throw new Refused("文件内容异常（部件过多），已拒绝");
-                }
-                int n;
-                while ((n = zip.read(buffer)) > 0) {
-                    total += n;
-                    if (total > MAX_INFLATED) {
-                        throw new Refused("文件内容异常（解压后超过 50MB），已拒绝");
-                    }
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new Refused("文件无法读取：文件已损坏或不是 Excel 工作簿，请使用下载的模板填写后上传");
+    /**
+     * The filled rows of a workbook already known to be an .xlsx package (see {@link Upload#accept}).
+     * Throws only {@link Refused} for a bad file (kept so by {@code AssessmentBulkReadingFuzzTests}).
+     */
+    static List<Line> lines(byte[] content) {
+        XSSFWorkbook workbook;
+        try {
+            workbook = Xlsx.open(content);
+        } catch (UploadRefused e) {
+            throw new Refused(e.getMessage());
+        }
+        try (XSSFWorkbook wb = workbook) {
+            return lines(wb);
+        } catch (IOException e) {
+            throw new Refused("文件读取失败，请重新上传");
         }
     }
 

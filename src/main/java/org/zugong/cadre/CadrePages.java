@@ -445,6 +445,7 @@ class CadrePages {
             model.addAttribute("fileName", batch.get().fileName());
             return "cadre/import";
         }
+        batches.delete(userId, batchId);
         redirect.addFlashAttribute("message", "已导入任免审批表 " + report.imported().size() + " 份");
         redirect.addFlashAttribute("imported", report.imported());
         return "redirect:/cadres/import";

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +22,9 @@ import org.zugong.person.PersonForm;
 import org.zugong.person.PersonRecord;
 import org.zugong.person.Persons;
 import org.zugong.platform.security.Actor;
+import org.zugong.platform.upload.FileType;
+import org.zugong.platform.upload.Upload;
+import org.zugong.platform.upload.UploadRefused;
 import org.zugong.platform.web.FieldErrors;
 
 /**
@@ -34,6 +36,9 @@ import org.zugong.platform.web.FieldErrors;
  */
 @Service
 class LrmxImport {
+
+    /** A zip of forms as uploaded (the multipart limit); its entries are capped by {@link LrmxZip}. */
+    static final long MAX_ZIP_BYTES = 20L * 1024 * 1024;
 
     private final Persons persons;
     private final Organizations organizations;
@@ -133,18 +138,29 @@ class LrmxImport {
         return new LrmxImportReport(false, imported, List.of(), previews);
     }
 
+    /**
+     * The extension decides how the file is read and the content must agree with it: a .zip must be a zip
+     * archive, a .lrmx must be XML text; anything else is refused before it is parsed.
+     */
     private void read(String fileName, byte[] content, List<Item> items, List<LrmxImportReport.Error> errors) {
-        boolean zip = fileName.toLowerCase(Locale.ROOT).endsWith(".zip")
-                || content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
-        if (zip) {
+        FileType type;
+        try {
+            type = Upload.requireName(fileName, "文件", FileType.LRMX, FileType.ZIP);
+            if (content.length > (type == FileType.ZIP ? MAX_ZIP_BYTES : LrmxReader.MAX_BYTES)) {
+                throw Upload.tooLarge("文件", type == FileType.ZIP ? MAX_ZIP_BYTES : LrmxReader.MAX_BYTES);
+            }
+            Upload.requireContent(content, type, "文件");
+        } catch (UploadRefused e) {
+            errors.add(new LrmxImportReport.Error(fileName, LrmxProblem.FILE, e.getMessage()));
+            return;
+        }
+        if (type == FileType.ZIP) {
             for (LrmxZipEntry entry : LrmxZip.read(new ByteArrayInputStream(content))) {
                 if (entry.skipped()) {
                     continue; // other files in the archive (readme, __MACOSX) are skipped, not errors
                 }
                 add(entry.entryName(), entry.result(), items, errors);
             }
-        } else if (content.length > LrmxReader.MAX_BYTES) {
-            errors.add(new LrmxImportReport.Error(fileName, LrmxProblem.FILE, "文件超过 5MB"));
         } else {
             add(fileName, LrmxReader.read(content), items, errors);
         }

@@ -3,12 +3,14 @@ package org.zugong.cadre;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An uploaded LRMX batch kept between its preview and the user's confirmation, for its uploader only.
- * Confirming consumes it in one conditional update, so a double submit finds it already used.
+ * Confirming consumes it in one conditional update, so a double submit finds it already used; a successful
+ * import deletes it, and batches never confirmed are deleted after {@value #LIFETIME} ({@link #deleteExpired}).
  */
 @Repository
 class LrmxImportBatches {
@@ -27,7 +29,7 @@ class LrmxImportBatches {
 
     @Transactional
     UUID store(long userId, String fileName, byte[] content, Long orgId) {
-        jdbc.sql("DELETE FROM cadre_import_batch WHERE created_at < now() - CAST(:life AS interval)").param("life", LIFETIME).update();
+        deleteExpired();
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO cadre_import_batch (id, user_id, file_name, content, org_id) VALUES (:id, :u, :f, :c, :o)")
                 .param("id", id).param("u", userId).param("f", fileName).param("c", content).param("o", orgId).update();
@@ -50,6 +52,27 @@ class LrmxImportBatches {
     boolean consume(long userId, UUID id) {
         return jdbc.sql("UPDATE cadre_import_batch SET consumed_at = now() WHERE id = :id AND user_id = :u AND consumed_at IS NULL")
                 .param("id", id).param("u", userId).update() == 1;
+    }
+
+    /** Removes a batch once it has been imported: the uploaded files (personal data) are not kept. */
+    @Transactional
+    void delete(long userId, UUID id) {
+        jdbc.sql("DELETE FROM cadre_import_batch WHERE id = :id AND user_id = :u").param("id", id).param("u", userId).update();
+    }
+
+    /**
+     * Deletes batches that were never confirmed within their lifetime (abandoned previews). Every node may run
+     * it; the delete is idempotent, so no lock is needed. Returns how many were removed.
+     */
+    @Transactional
+    int deleteExpired() {
+        return jdbc.sql("DELETE FROM cadre_import_batch WHERE created_at < now() - CAST(:life AS interval)").param("life", LIFETIME).update();
+    }
+
+    /** Runs {@link #deleteExpired} every 15 minutes (one statement; no lock needed across nodes). */
+    @Scheduled(fixedDelayString = "${zugong.cadre.import-batch-cleanup-ms:900000}", initialDelay = 60_000)
+    void cleanUp() {
+        deleteExpired();
     }
 
     /** Gives a batch back after a failed import, so the user can correct the target unit and retry. */

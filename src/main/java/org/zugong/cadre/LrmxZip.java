@@ -57,7 +57,7 @@ public final class LrmxZip {
         } catch (IOException | IllegalArgumentException e) {
             entries.add(archiveProblem("压缩包已损坏或不是 zip 文件"));
         }
-        if (budget.entries == 0 && entries.isEmpty()) {
+        if (entries.isEmpty()) { // no entries at all, or only folders (found by fuzzing: a name decoded to end in '/')
             entries.add(archiveProblem("压缩包中没有文件"));
         }
         return entries;

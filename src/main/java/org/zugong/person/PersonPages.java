@@ -28,6 +28,9 @@ import org.zugong.organization.Organizations;
 import org.zugong.platform.codes.CodeTables;
 import org.zugong.platform.security.Actor;
 import org.zugong.platform.security.Permissions;
+import org.zugong.platform.upload.FileType;
+import org.zugong.platform.upload.Upload;
+import org.zugong.platform.upload.UploadRefused;
 import org.zugong.platform.web.EditConflictException;
 import org.zugong.platform.web.FieldErrors;
 import org.zugong.platform.web.PageRequest;
@@ -120,17 +123,12 @@ class PersonPages {
     @PreAuthorize("hasAuthority('person:write')")
     String uploadPhoto(@PathVariable long id, @RequestParam("photo") MultipartFile file, RedirectAttributes redirect) throws IOException {
         registry.detail(id); // outside the jurisdiction: 404 and audited, before the file is looked at
-        byte[] bytes = file.getBytes();
-        String type = PhotoFormat.detect(bytes);
-        if (file.isEmpty()) {
-            redirect.addFlashAttribute("error", "请选择照片文件");
-        } else if (bytes.length > MAX_PHOTO_BYTES) {
-            redirect.addFlashAttribute("error", "照片不能超过2MB");
-        } else if (type == null) {
-            redirect.addFlashAttribute("error", "照片须为 JPEG 或 PNG 格式");
-        } else {
-            registry.savePhoto(id, type, bytes);
+        try {
+            Upload photo = Upload.accept(file, "照片", MAX_PHOTO_BYTES, FileType.JPEG, FileType.PNG);
+            registry.savePhoto(id, photo.type() == FileType.JPEG ? "image/jpeg" : "image/png", photo.content());
             redirect.addFlashAttribute("message", "照片已更新");
+        } catch (UploadRefused e) {
+            redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/persons/" + id;
     }

@@ -77,7 +77,7 @@ public class Persons {
         return map;
     }
 
-    /** Stores a photo checked by the caller (see {@link PhotoFormat}). */
+    /** Stores a photo checked by the caller (JPEG or PNG by its content, see {@link org.zugong.platform.upload.Upload}). */
     @Transactional
     public void savePhoto(long id, String contentType, byte[] content) {
         registry.savePhoto(id, contentType, content);

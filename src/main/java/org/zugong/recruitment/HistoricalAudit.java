@@ -20,6 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 import org.zugong.audit.AuditLog;
 import org.zugong.audit.AuditOutcome;
+import org.zugong.platform.upload.FileType;
+import org.zugong.platform.upload.Upload;
+import org.zugong.platform.upload.UploadRefused;
+import org.zugong.platform.upload.Xlsx;
 import org.zugong.platform.web.FieldErrors;
 import org.zugong.recruitment.HistoricalAuditReport.Finding;
 import org.zugong.recruitment.HistoricalAuditReport.GroupCount;
@@ -45,6 +49,8 @@ public class HistoricalAudit {
 
     public static final long MAX_BYTES = 20L * 1024 * 1024; // a fully filled 100,000-row file is about 14.5 MB
     public static final int MAX_ROWS = 200_000;
+    /** The upload is streamed from a temporary file of this name, deleted when the audit ends (success or not). */
+    static final String TEMP_PREFIX = "zugong-audit-";
 
     private final DevelopmentChecker checker;
     private final AuditLog audit;
@@ -56,24 +62,22 @@ public class HistoricalAudit {
 
     /** Audits an upload; a file refused as a whole is a FieldErrors on {@code file} (400 in the API). Audited. */
     public HistoricalAuditReport audit(MultipartFile file) {
-        String fileName = file == null || file.getOriginalFilename() == null ? "" : file.getOriginalFilename().strip();
+        String fileName = Upload.name(file);
         try {
             check(file, fileName);
-            Path temp = Files.createTempFile("zugong-audit-", ".xlsx");
+            Path temp = Files.createTempFile(TEMP_PREFIX, ".xlsx");
             try {
                 try (InputStream in = file.getInputStream()) {
                     Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
-                if (!zipHeader(temp)) {
-                    throw new Refused("文件无法读取：不是有效的 .xlsx 文件，请使用下载的模板填写后上传");
-                }
+                Xlsx.requireWorkbookParts(temp);
                 HistoricalAuditReport report = run(checker, temp, fileName);
                 audit.record("RECRUITMENT_AUDIT", "recruitment_audit", null, describe(report));
                 return report;
             } finally {
                 Files.deleteIfExists(temp);
             }
-        } catch (Refused e) {
+        } catch (Refused | UploadRefused e) {
             audit.recordAlone("RECRUITMENT_AUDIT", "recruitment_audit", null,
                     "党员发展档案排查未进行：" + fileName + "；" + e.getMessage(), AuditOutcome.FAILURE);
             throw FieldErrors.of("file", e.getMessage());
@@ -94,17 +98,7 @@ public class HistoricalAudit {
         if (file.getSize() > MAX_BYTES) {
             throw new Refused("文件超过 20MB，请分批上传");
         }
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(".xlsx")) {
-            throw new Refused("只能上传 .xlsx 格式的 Excel 文件，请下载模板填写后上传" + (lower.endsWith(".xls") ? "（旧版 .xls 请另存为 .xlsx）" : ""));
-        }
-    }
-
-    private static boolean zipHeader(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] b = in.readNBytes(4);
-            return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
-        }
+        Upload.requireName(fileName, "文件", FileType.XLSX);
     }
 
     /** Reads and checks a workbook on disk (the upload path without the web layer, used by the benchmark). */

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -30,6 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.zugong.platform.upload.Xlsx;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
@@ -170,7 +170,7 @@ public final class HistoricalAuditWorkbook {
      * non-empty row after it to {@code sink}; at most {@code maxRows} rows.
      */
     public static void read(Path file, int maxRows, Consumer<Line> sink) {
-        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+        try (OPCPackage pkg = Xlsx.open(file)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
             StylesTable styles = reader.getStylesTable();
@@ -189,8 +189,22 @@ public final class HistoricalAuditWorkbook {
             }
         } catch (Refused e) {
             throw e;
+        } catch (SinkFailed e) {
+            throw e.getCause(); // a failure of the caller's row handling is not a broken file
         } catch (Exception | LinkageError e) {
-            throw new Refused("文件无法读取：文件已损坏、内容异常或不是 Excel 工作簿，请使用下载的模板填写后上传");
+            throw new Refused(Xlsx.refusal(e).getMessage());
+        }
+    }
+
+    /** Carries an exception of the row consumer through the XML parser, to be rethrown as it was. */
+    private static final class SinkFailed extends RuntimeException {
+        SinkFailed(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
         }
     }
 
@@ -263,7 +277,11 @@ public final class HistoricalAuditWorkbook {
             if (++lines > maxRows) {
                 throw new Refused("行数过多（超过 " + maxRows + " 行），请分批上传");
             }
-            sink.accept(new Line(rowNum + 1, cells));
+            try {
+                sink.accept(new Line(rowNum + 1, cells));
+            } catch (RuntimeException e) {
+                throw new SinkFailed(e);
+            }
         }
     }
 }

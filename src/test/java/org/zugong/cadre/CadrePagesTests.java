@@ -171,6 +171,8 @@ class CadrePagesTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM person_person WHERE name = '邓思雨'").query(Long.class).single()).isZero();
         mvc.perform(post("/cadres/import/" + batch + "/confirm").session(session).with(csrf()))
                 .andExpect(flash().attribute("message", "已导入任免审批表 1 份"));
+        // The uploaded file (personal data) is not kept once imported.
+        assertThat(jdbc.sql("SELECT count(*) FROM cadre_import_batch WHERE id = CAST(:b AS uuid)").param("b", batch).query(Long.class).single()).isZero();
         mvc.perform(post("/cadres/import/" + batch + "/confirm").session(session).with(csrf()))
                 .andExpect(flash().attribute("error", Matchers.containsString("请勿重复提交")));
         assertThat(jdbc.sql("SELECT count(*) FROM person_person WHERE name = '邓思雨'").query(Long.class).single()).isOne();

@@ -103,6 +103,18 @@ class LrmxZipTests {
     }
 
     @Test
+    void aZipOfOnlyFoldersSaysItHoldsNoFiles() throws IOException {
+        byte[] zip = zip(new Entry("a/", new byte[0]), new Entry("a/b/", new byte[0]));
+
+        List<LrmxZipEntry> entries = LrmxZip.read(new ByteArrayInputStream(zip));
+
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.entryName()).isEqualTo(LrmxZip.ARCHIVE);
+            assertThat(e.result().problems()).extracting(LrmxProblem::message).containsExactly("压缩包中没有文件");
+        });
+    }
+
+    @Test
     void reportsAnArchiveThatIsNotAZip() {
         List<LrmxZipEntry> entries = LrmxZip.read(new ByteArrayInputStream(bytes("full.lrmx")));
 

@@ -57,7 +57,7 @@ class PersonExportTests extends IntegrationTest {
         long person = personInCounty(1);
         var fake = new MockMultipartFile("photo", "photo.jpg", "image/jpeg", "<script>alert(1)</script>".getBytes());
         mvc.perform(multipart("/persons/" + person + "/photo").file(fake).session(session("county1")).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", "照片须为 JPEG 或 PNG 格式"));
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", "照片无法读取：内容与扩展名不符，不是有效的 .jpg 文件"));
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
         mvc.perform(multipart("/persons/" + person + "/photo").file(new MockMultipartFile("photo", "a.png", "image/png", png))
                         .session(session("county1")).with(csrf()))

@@ -56,6 +56,6 @@ class BadInputTests extends IntegrationTest {
         big[2] = (byte) 0xFF;
         mvc.perform(multipart("/persons/" + personInCounty(1) + "/photo").file(new MockMultipartFile("photo", "big.jpg", "image/jpeg", big))
                         .session(session("county1")).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", "照片不能超过2MB"));
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", "照片超过 2MB，已拒绝"));
     }
 }
