@@ -54,6 +54,17 @@ public class CadreFiles {
         return scope.covers(personId);
     }
 
+    /**
+     * The dossier shown to a user (the file page, the API's file): visible or 404, and the view is on record
+     * ({@code CADRE_VIEW}): a cadre file is sensitive personal information, and every view of one is audited.
+     */
+    @Transactional
+    public CadreDossier view(long personId) {
+        CadreDossier dossier = requireVisible(personId);
+        audit.record("CADRE_VIEW", "cadre", personId, "查看干部档案：" + dossier.person().name());
+        return dossier;
+    }
+
     /** The dossier if visible; otherwise audited and 404. */
     public CadreDossier requireVisible(long personId) {
         scope.requireVisible(personId);

@@ -195,7 +195,7 @@ class CadrePages {
     @PreAuthorize("hasAuthority('cadre:read')")
     String detail(@PathVariable long id, Model model, HttpServletResponse response) {
         org.zugong.platform.web.PageCaching.noStore(response);
-        CadreDossier dossier = files.requireVisible(id);
+        CadreDossier dossier = files.view(id);
         model.addAttribute("d", dossier);
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("measuresInForce", dossier.file().measuresInForce(LocalDate.now()));
