@@ -26,8 +26,8 @@ final class DatabaseUnavailable {
      * arrives wrapped by Spring ({@link CannotGetJdbcConnectionException}, or
      * {@link CannotCreateTransactionException} when a transaction was to begin), and a connection
      * dropped mid-request arrives as the driver's SQLException with SQLState class 08 (connection
-     * exception) or 57P0x (server shutting down or starting up), possibly behind the failed rollback
-     * that followed it.
+     * exception) or 57P0x (server shutting down or starting up), or only as the failed commit or
+     * rollback that followed it.
      */
     static boolean causes(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -38,9 +38,12 @@ final class DatabaseUnavailable {
             if (t instanceof CannotCreateTransactionException && t.getCause() instanceof SQLException) {
                 return true;
             }
-            // The rollback after a lost connection fails too ("Connection is closed") and hides the first failure.
-            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
-                    && causes(tx.getApplicationException())) {
+            // After a lost connection Hikari has already closed it, so the rollback fails too ("Connection is
+            // closed", no SQLState) and Spring reports that instead of the first failure (sometimes keeping it
+            // as the application exception). A commit or rollback the driver cannot complete is the database's
+            // failure, not the request's.
+            if (t instanceof TransactionSystemException tx && (tx.getCause() instanceof SQLException
+                    || tx.getApplicationException() != null && causes(tx.getApplicationException()))) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
