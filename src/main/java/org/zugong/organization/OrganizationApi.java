@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,6 +87,9 @@ class OrganizationApi {
 
     @PostMapping
     @PreAuthorize("hasAuthority('org:write')")
+    // The insert and its read-back in one transaction: a database lost in between must not answer 503
+    // ("try again") for a record already stored, which the retry would then create twice.
+    @Transactional
     ResponseEntity<OrganizationDetailJson> create(@Valid @RequestBody OrganizationForm form) {
         long id = editor.create(form);
         // Read back without the jurisdiction check: a user of the 仅本组织 scope may create below it.

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,6 +75,9 @@ class PersonApi {
 
     @PostMapping
     @PreAuthorize("hasAuthority('person:write')")
+    // The insert and its read-back in one transaction: a database lost in between must not answer 503
+    // ("try again") for a record already stored, which the retry would then create twice.
+    @Transactional
     ResponseEntity<PersonJson> create(@Valid @RequestBody PersonForm form) {
         long id = registry.register(form);
         return ResponseEntity.created(URI.create("/api/v1/persons/" + id)).body(PersonJson.of(registry.detail(id)));

@@ -80,6 +80,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causes(e)) {
+            // Not a fault of this request (the type varies with where the connection was lost): say so, without a stack trace.
+            log.warn("Database unavailable: {}", e.toString());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE, DatabaseUnavailable.MESSAGE, null);
+        }
         if (e instanceof org.springframework.web.ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
             // Spring's own 4xx (unsupported media type, unknown path, …): keep the status, explain in Chinese.
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
