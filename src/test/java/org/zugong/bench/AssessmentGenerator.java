@@ -73,20 +73,28 @@ final class AssessmentGenerator {
     static AssessmentGenerator over(List<CadreGenerator.Seed> seeds, CadreGenerator cadres, long seed) {
         Set<Long> lowered = new HashSet<>();
         for (int year : YEARS) {
-            Map<Long, Integer> graded = new HashMap<>();
+            // graded per unit in the year's annual period [0] and each quarter [1..4] (those not yet at work are not graded)
+            Map<Long, int[]> graded = new HashMap<>();
             Map<Long, List<Long>> excellent = new HashMap<>();
             for (CadreGenerator.Seed s : seeds) {
                 CadreGenerator.Cadre c = cadres.build(s);
                 String code = civil(c) ? annualCode(c, year) : null;
                 if (code != null && "1234".contains(code)) {
-                    graded.merge(s.unit().id(), 1, Integer::sum);
+                    int[] n = graded.computeIfAbsent(s.unit().id(), k -> new int[5]);
+                    n[0]++;
+                    for (int q = 1; q <= 4; q++) {
+                        if (!workStart(s).isAfter(YearMonth.of(year, q * 3).atEndOfMonth())) {
+                            n[q]++;
+                        }
+                    }
                     if (code.equals("1")) {
                         excellent.computeIfAbsent(s.unit().id(), k -> new ArrayList<>()).add(s.personId());
                     }
                 }
             }
             for (Map.Entry<Long, List<Long>> unit : excellent.entrySet()) {
-                int quota = graded.get(unit.getKey()) * EXCELLENT_PERCENT / 100;
+                // a 优秀 has 好 in some quarters: the smallest population of the year bounds both quotas
+                int quota = java.util.Arrays.stream(graded.get(unit.getKey())).map(n -> n * EXCELLENT_PERCENT / 100).min().orElse(0);
                 List<Long> ids = unit.getValue();
                 // which ones keep 优秀: an order fixed by the seed, not by the registration order
                 ids.sort((a, b) -> Long.compare(mix(seed, a * 31 + year), mix(seed, b * 31 + year)));
@@ -96,6 +104,12 @@ final class AssessmentGenerator {
             }
         }
         return new AssessmentGenerator(seed, cadres, lowered);
+    }
+
+    /** As CadreGenerator.build: work starts at the latest a year before AS_OF. */
+    private static LocalDate workStart(CadreGenerator.Seed s) {
+        LocalDate latest = ProvinceDataSet.AS_OF.minusYears(1);
+        return s.workStart().isAfter(latest) ? latest : s.workStart();
     }
 
     static boolean civil(CadreGenerator.Cadre c) {
@@ -147,7 +161,7 @@ final class AssessmentGenerator {
             return new Assessed(s.personId(), results);
         }
         SplittableRandom r = new SplittableRandom(mix(seed, s.personId() ^ 0x5DEECE66DL));
-        LocalDate workStart = s.workStart().isAfter(ProvinceDataSet.AS_OF.minusYears(1)) ? ProvinceDataSet.AS_OF.minusYears(1) : s.workStart();
+        LocalDate workStart = workStart(s);
         String previous = null;
         for (int year : YEARS) {
             String code = annualCode(c, year);

@@ -174,7 +174,7 @@ final class RecruitmentGenerator {
         }
         int[] d = {between(r, 7, 25), between(r, 30, 80), between(r, 3, 30), between(r, 20, 40), between(r, 5, 15),
                 between(r, 15, 40), between(r, 0, 3), between(r, 0, 2), between(r, 20, 60), between(r, 3, 20), between(r, 15, 40),
-                between(r, 0, 3), between(r, 0, 2), between(r, 10, 50)};
+                between(r, 0, 3), between(r, 0, 2), between(r, 10, 50), 0};
         int back = switch (pick.stage()) {
             case APPLICANT -> between(r, 40, 90);
             case ACTIVIST -> between(r, 20, 330);
@@ -205,7 +205,17 @@ final class RecruitmentGenerator {
             contacts.add(new Contact(pool[1], "INTRODUCER", "FULL"));
             contacts.add(new Contact(pool[2], "INTRODUCER", seeded == Seeded.INTRODUCER_NOT_FULL_MEMBER ? "PROBATIONARY" : "FULL"));
         }
-        return timeline(application, d, pick, seeded, branch, true, contacts);
+        Candidate c = timeline(application, d, pick, seeded, branch, true, contacts);
+        if (admitted) {
+            // months are not a fixed number of days: a day or two off, moved by the days between the
+            // activist's year and the target (d[14]), after which every step counts in days
+            LocalDate admission = pick.stage() == Stage.PROBATIONARY ? pick.partyJoin() : pick.partyJoin().minusMonths(12);
+            d[14] = Math.toIntExact(ChronoUnit.DAYS.between(c.admission().date(), admission));
+            if (d[14] != 0) {
+                c = timeline(application, d, pick, seeded, branch, true, contacts);
+            }
+        }
+        return c;
     }
 
     /** Three Party members other than the candidate: of the unit first, then the fallbacks noted when picked. */
@@ -228,8 +238,8 @@ final class RecruitmentGenerator {
     private Candidate timeline(LocalDate a, int[] d, Pick pick, Seeded seeded, OrgNode branch, boolean cut, List<Contact> contacts) {
         LocalDate talk = seeded == Seeded.TALK_LATE ? a.plusMonths(2).plusDays(5) : a.plusDays(d[0]);
         LocalDate activist = talk.plusDays(d[1]);
-        LocalDate target = seeded == Seeded.ACTIVIST_LESS_THAN_ONE_YEAR ? activist.plusMonths(10).plusDays(10)
-                : activist.plusMonths(12).plusDays(d[2]);
+        LocalDate target = (seeded == Seeded.ACTIVIST_LESS_THAN_ONE_YEAR ? activist.plusMonths(10).plusDays(10)
+                : activist.plusMonths(12).plusDays(d[2])).plusDays(d[14]);
         List<LocalDate> assessments = new ArrayList<>();
         for (int months = 5; months <= 10; months += 5) {
             LocalDate at = activist.plusMonths(months);

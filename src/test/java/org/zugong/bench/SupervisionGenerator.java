@@ -6,20 +6,21 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
-import org.zugong.cadre.ManagementLevel;
 
 /**
  * Supervision records of the cadres, with dates before {@link ProvinceDataSet#AS_OF} so that a seed
  * gives the same set (shares as bench/sql/warning-facts.sql, which they replace on these data sets):
  * 提醒谈话 3 % (a third within the last year), 函询 1.5 % (overdue and open, open within the deadline
- * of AS_OF, resolved), 信访 1 % (open, resolved); for 县管/市管 cadres the 2025 个人有关事项报告 with two
- * or three encrypted items, and a check of 10 % of those reports (随机抽查; 如实, 漏报 10 %, 瞒报 1.5 %).
- * These are the inputs of the supervision warning rules. Each cadre's rows come from a generator seeded
- * by the seed and its person id; a report's id is the person id (one report per person and year).
+ * of AS_OF, resolved), 信访 1 % (open, resolved); for those who must report (个人事项2017: a 县处级 post,
+ * or 参公/国企 — PersonalReportRules, copied by hand) the 个人有关事项报告 of 2025 and 2026 (due on 31 January
+ * of the year: 97 % on time, the rest in February; 5 % of 2026's missing) with two or three encrypted
+ * items, and a check of 10 % of the 2025 reports (随机抽查; 如实, 漏报 10 %, 瞒报 1.5 %). These are the
+ * inputs of the supervision warning rules. Each cadre's rows come from a generator seeded by the seed
+ * and its person id; a report's id is person id × 10 + (year − 2020), unique as there is one per person and year.
  */
 final class SupervisionGenerator {
 
-    static final int REPORT_YEAR = 2025;
+    static final int[] REPORT_YEARS = {2025, 2026};
 
     record Record(String kind, LocalDate date, String summary, String authority, LocalDate deadline, String status, String result,
                   LocalDate end) {
@@ -28,10 +29,10 @@ final class SupervisionGenerator {
     record Item(int seq, String kind, String content) {
     }
 
-    record Report(long id, LocalDate submitted, List<Item> items, String checkResult, LocalDate checkedOn) {
+    record Report(long id, int year, LocalDate submitted, List<Item> items, String checkResult, LocalDate checkedOn) {
     }
 
-    record Supervised(long personId, long orgId, List<Record> records, Report report) {
+    record Supervised(long personId, long orgId, List<Record> records, List<Report> reports) {
     }
 
     private final long seed;
@@ -78,26 +79,38 @@ final class SupervisionGenerator {
                 records.add(new Record("PETITION", d, "群众来信反映相关问题", null, null, "RESOLVED", "查无实据", d.plusDays(20 + r.nextInt(60))));
             }
         }
-        Report report = null;
-        CadreGenerator.Cadre c = cadres.build(s);
-        if (c.managementLevel() == ManagementLevel.县管 || c.managementLevel() == ManagementLevel.市管) {
-            LocalDate submitted = LocalDate.of(REPORT_YEAR + 1, 1, 10).plusDays(r.nextInt(70));
-            List<Item> items = new ArrayList<>();
-            items.add(new Item(1, "婚姻", r.nextInt(10) < 9 ? "已婚，配偶在本地工作" : "未婚"));
-            items.add(new Item(2, "工资收入", "年工资收入约" + (10 + r.nextInt(15)) + "万元"));
-            if (r.nextBoolean()) {
-                items.add(new Item(3, "房产", "本人与配偶共有住房一套（" + (70 + r.nextInt(80)) + "平方米）"));
+        List<Report> reports = new ArrayList<>();
+        if (mustReport(cadres.build(s))) {
+            for (int year : REPORT_YEARS) {
+                int when = r.nextInt(100);
+                if (year == REPORT_YEARS[1] && when < 5) {
+                    continue;
+                }
+                LocalDate submitted = when < 97 ? LocalDate.of(year, 1, 3).plusDays(r.nextInt(28)) : LocalDate.of(year, 2, 1).plusDays(r.nextInt(20));
+                List<Item> items = new ArrayList<>();
+                items.add(new Item(1, "婚姻", r.nextInt(10) < 9 ? "已婚，配偶在本地工作" : "未婚"));
+                items.add(new Item(2, "工资收入", "年工资收入约" + (10 + r.nextInt(15)) + "万元"));
+                if (r.nextBoolean()) {
+                    items.add(new Item(3, "房产", "本人与配偶共有住房一套（" + (70 + r.nextInt(80)) + "平方米）"));
+                }
+                String result = null;
+                LocalDate checked = null;
+                if (year == REPORT_YEARS[0] && r.nextInt(10) == 0) {
+                    int k = r.nextInt(1000);
+                    result = k < 15 ? "瞒报" : k < 115 ? "漏报" : "如实";
+                    checked = submitted.plusDays(60 + r.nextInt(200));
+                }
+                reports.add(new Report(s.personId() * 10 + (year - 2020), year, submitted, items, result, checked));
             }
-            String result = null;
-            LocalDate checked = null;
-            if (r.nextInt(10) == 0) {
-                int k = r.nextInt(1000);
-                result = k < 15 ? "瞒报" : k < 115 ? "漏报" : "如实";
-                checked = submitted.plusDays(30 + r.nextInt(60));
-            }
-            report = new Report(s.personId(), submitted, items, result, checked);
         }
-        return new Supervised(s.personId(), s.unit().id(), records, report);
+        return new Supervised(s.personId(), s.unit().id(), records, reports);
+    }
+
+    /** 个人事项2017's reporters: a 县处级 post, or the categories 参公 and 国企 (PersonalReportRules). */
+    static boolean mustReport(CadreGenerator.Cadre c) {
+        CadreGenerator.Post leading = c.currentLeading();
+        return leading != null && leading.level().name().startsWith("县处级")
+                || c.category() == org.zugong.cadre.CadreCategory.参公 || c.category() == org.zugong.cadre.CadreCategory.国企;
     }
 
     // ---- COPY ------------------------------------------------------------------------------------
@@ -123,8 +136,8 @@ final class SupervisionGenerator {
     }
 
     static void reports(Supervised s, CopyText row) {
-        if (s.report() != null) {
-            row.number(s.report().id()).number(s.personId()).number(s.orgId()).number(REPORT_YEAR).date(s.report().submitted())
+        for (Report r : s.reports()) {
+            row.number(r.id()).number(s.personId()).number(s.orgId()).number(r.year()).date(r.submitted())
                     .text(ProvinceDataSet.CREATED_BY).text(ProvinceDataSet.CREATED_BY).endRow();
         }
     }
@@ -132,18 +145,20 @@ final class SupervisionGenerator {
     /** The items' contents, SM4-encrypted as FieldCipher does. */
     static BiConsumer<Supervised, CopyText> items(BenchCipher cipher) {
         return (s, row) -> {
-            if (s.report() != null) {
-                for (Item i : s.report().items()) {
-                    row.number(s.report().id()).number(i.seq()).text(i.kind()).bytea(cipher.encrypt(i.content())).endRow();
+            for (Report r : s.reports()) {
+                for (Item i : r.items()) {
+                    row.number(r.id()).number(i.seq()).text(i.kind()).bytea(cipher.encrypt(i.content())).endRow();
                 }
             }
         };
     }
 
     static void checks(Supervised s, CopyText row) {
-        if (s.report() != null && s.report().checkResult() != null) {
-            row.number(s.personId()).number(s.orgId()).number(REPORT_YEAR).text("随机抽查").text(s.report().checkResult())
-                    .date(s.report().checkedOn()).text(ProvinceDataSet.CREATED_BY).text(ProvinceDataSet.CREATED_BY).endRow();
+        for (Report r : s.reports()) {
+            if (r.checkResult() != null) {
+                row.number(s.personId()).number(s.orgId()).number(r.year()).text("随机抽查").text(r.checkResult())
+                        .date(r.checkedOn()).text(ProvinceDataSet.CREATED_BY).text(ProvinceDataSet.CREATED_BY).endRow();
+            }
         }
     }
 
