@@ -1,5 +1,7 @@
 -- Supervision facts (and a few probation ends) in bulk, so that every default warning rule has work on the
--- province data set. Deterministic (hashes of the person id); run once, on a data set without them:
+-- province data set. Data sets generated since issue 8 (bench/generate-dataset.sh) already hold supervision
+-- records and report checks: on those run only the last two statements (试用期 ends, ten-year posts).
+-- Deterministic (hashes of the person id); run once, on a data set without them:
 --   java -cp … org.zugong.bench.ProvinceSql --dir bench-data/province < bench/sql/warning-facts.sql      (application stopped)
 --   java -cp … org.zugong.bench.ProvinceSql --url jdbc:postgresql://localhost:PORT/postgres < …           (application running)
 -- Shares of all cadres (h = abs(hashtext(person_id || tag)) % 10000):

@@ -19,7 +19,7 @@ final class BenchAccounts {
     private static final List<String> PERMISSIONS = List.of("org:read", "org:write", "person:read", "person:write",
             "person:export", "person:id-full", "cadre:read", "cadre:write", "cadre:export", "assessment:read", "assessment:manage",
             "assessment:evaluate", "assessment:self", "warning:read", "warning:handle", "warning:rules", "supervision:read",
-            "supervision:write");
+            "supervision:write", "recruitment:read", "recruitment:write", "recruitment:approve", "recruitment:prereview");
 
     private final Connection c;
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();

@@ -28,10 +28,14 @@ import org.zugong.organization.OrganizationKind;
  * ({@code ZUGONG_DATA_DIR=<dir>}): an embedded PostgreSQL in {@code <dir>/pg} migrated by the
  * application's Flyway scripts, the key file {@code <dir>/keys/zugong.keys}, the organization tree,
  * the persons (ID numbers and phones SM4-encrypted, ID numbers with their HMAC-SM3 blind index) and two
- * accounts. Prints the time of each phase and the row counts; writes {@code <dir>/dataset.properties}
- * last, as the mark of a complete data set.
+ * accounts, and every module's data derived from them: cadre files ({@link CadreGenerator}), two years of
+ * civil-servant assessment ({@link AssessmentGenerator}), supervision records and personal-matters
+ * reports ({@link SupervisionGenerator}) and development records ({@link RecruitmentGenerator}). Prints
+ * the time of each phase and the row counts; writes {@code <dir>/dataset.properties} last, as the mark
+ * of a complete data set.
  *
  * <pre>
+ * java -cp … org.zugong.bench.ProvinceDataSet --preset county|city|province [--dir bench-data/&lt;preset&gt;] [--seed 42]
  * java -cp … org.zugong.bench.ProvinceDataSet --dir bench-data/province --orgs 200000 --persons 5000000 --seed 42 [--order rosters|county-by-county]
  * </pre>
  */
@@ -46,18 +50,41 @@ public final class ProvinceDataSet {
     record Options(Path dir, int orgs, long persons, long seed, int batchRows, PersonPlacement.Order order, double cadreShare) {
     }
 
+    /**
+     * Sizes of the issue-8 data sets: a county's Party organizations and members (≈ 1,500 / 40,000), a
+     * city's (≈ 15,000 / 400,000) and the province's (200,000 / 5,000,000). The tree is always the whole
+     * province's regions, scaled down; only the counts differ.
+     */
+    enum Preset {
+        COUNTY(1_500, 40_000), CITY(15_000, 400_000), PROVINCE(200_000, 5_000_000);
+
+        final int orgs;
+        final long persons;
+
+        Preset(int orgs, long persons) {
+            this.orgs = orgs;
+            this.persons = persons;
+        }
+
+        String dir() {
+            return "bench-data/" + name().toLowerCase();
+        }
+    }
+
     private final Options options;
     private final PhaseClock clock = new PhaseClock();
     private long cadreFiles;
+    private final Map<String, Long> rowCounts = new java.util.LinkedHashMap<>();
 
     private ProvinceDataSet(Options options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        BenchArgs a = BenchArgs.parse(args, "dir", "orgs", "persons", "seed", "batch", "order", "cadres");
-        Options options = new Options(a.path("dir", "bench-data/province"), a.integer("orgs", 200_000),
-                a.number("persons", 5_000_000), a.number("seed", 42), a.integer("batch", 100_000),
+        BenchArgs a = BenchArgs.parse(args, "preset", "dir", "orgs", "persons", "seed", "batch", "order", "cadres");
+        Preset preset = Preset.valueOf(a.text("preset", "province").toUpperCase());
+        Options options = new Options(a.path("dir", preset.dir()), a.integer("orgs", preset.orgs),
+                a.number("persons", preset.persons), a.number("seed", 42), a.integer("batch", 100_000),
                 PersonPlacement.Order.valueOf(a.text("order", "rosters").toUpperCase().replace('-', '_')),
                 Double.parseDouble(a.text("cadres", "0.06")));
         new ProvinceDataSet(options).generate();
@@ -77,7 +104,9 @@ public final class ProvinceDataSet {
         SplittableRandom treeRandom = seeds.split();
         SplittableRandom personRandom = seeds.split();
         SplittableRandom ivRandom = seeds.split();
-        SplittableRandom cadreRandom = seeds.split(); // split last: the tree and persons stay those of the seed
+        SplittableRandom cadreRandom = seeds.split(); // split after: the tree and persons stay those of the seed
+        SplittableRandom recruitmentRandom = seeds.split(); // issue 8: split after the cadres', which stay those of the seed
+        SplittableRandom reportIvRandom = seeds.split();
 
         BenchKeys keys = BenchKeys.random();
         clock.time("write key file", () -> keys.write(BenchKeys.fileIn(options.dir())));
@@ -96,7 +125,7 @@ public final class ProvinceDataSet {
                     .placeholders(java.util.Map.of("app_role", "zugong_app"))
                     .locations("classpath:db/migration").load().migrate());
             try (Connection c = db.connect()) {
-                load(c, tree, placement, codes, keys, personRandom, ivRandom, cadreRandom, facts);
+                load(c, tree, placement, codes, keys, personRandom, ivRandom, cadreRandom, recruitmentRandom, reportIvRandom, facts);
             }
             clock.time("CHECKPOINT", db::checkpoint);
         } finally {
@@ -112,15 +141,13 @@ public final class ProvinceDataSet {
 
     private void load(Connection c, OrgTree tree, PersonPlacement placement, ProvinceCodes codes, BenchKeys keys,
                       SplittableRandom personRandom, SplittableRandom ivRandom, SplittableRandom cadreRandom,
-                      TreeFacts facts) throws Exception {
-        SecondaryIndexes secondary = SecondaryIndexes.read(c, "org_organization", "person_person", "cadre_profile",
-                "cadre_post", "cadre_rank", "cadre_annual_result", "cadre_record");
+                      SplittableRandom recruitmentRandom, SplittableRandom reportIvRandom, TreeFacts facts) throws Exception {
+        SecondaryIndexes secondary = SecondaryIndexes.read(c, LOADED.toArray(String[]::new));
         clock.time("drop " + secondary.size() + " secondary indexes and constraints", () -> secondary.drop(c));
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             // COPY FREEZE needs the table truncated in the same transaction; it then also skips WAL.
-            s.execute("TRUNCATE org_organization, person_person, cadre_profile, cadre_post, cadre_rank, cadre_annual_result, "
-                    + "cadre_record CASCADE");
+            s.execute("TRUNCATE " + String.join(", ", LOADED) + " CASCADE");
         }
         CopyLoader copy = new CopyLoader(c);
         long orgRows = clock.time("COPY org_organization", () -> copy.load(OrganizationCopy.SQL, tree.nodes().iterator(),
@@ -130,31 +157,63 @@ public final class ProvinceDataSet {
         long t0 = System.nanoTime();
         List<CadreGenerator.Seed> cadreSeeds = new ArrayList<>();
         double pick = cadrePickProbability(tree, placement);
-        var rows = CadreGenerator.picking(generator, tree, pick, cadreRandom, AS_OF, cadreSeeds);
+        RecruitmentGenerator recruitment = new RecruitmentGenerator(options.seed(), AS_OF, tree);
+        List<RecruitmentGenerator.Pick> recruitmentPicks = new ArrayList<>();
+        var rows = recruitment.picking(CadreGenerator.picking(generator, tree, pick, cadreRandom, AS_OF, cadreSeeds),
+                recruitmentRandom, recruitmentPicks);
         long personRows = clock.time("generate, encrypt and COPY person_person", () -> copy.load(PersonCopy.SQL, rows,
                 persons::encode, options.batchRows(), n -> progress(n, t0)));
+        rowCounts.put("org_organization", orgRows);
+        rowCounts.put("person_person", personRows);
         CadreGenerator cadres = new CadreGenerator(options.seed(), AS_OF);
+        AssessmentGenerator assessments = clock.time("apply the 优秀 quota (in memory)",
+                () -> AssessmentGenerator.over(cadreSeeds, cadres, options.seed()));
         for (CadreGenerator.Table table : CadreGenerator.tables()) {
-            clock.time("generate and COPY " + table.name(), () -> copy.load(table.sql(), CadreGenerator.cadres(cadreSeeds, cadres),
-                    table.encoder(), options.batchRows(), n -> { }));
+            // the cadre files' annual results are the confirmed ones: the quota's lowering applies to them too
+            java.util.function.BiConsumer<CadreGenerator.Cadre, CopyText> encoder = !table.name().equals("cadre_annual_result")
+                    ? table.encoder()
+                    : (cadre, row) -> {
+                        for (String[] a : cadre.annual()) {
+                            row.number(cadre.seed().personId()).text(a[0])
+                                    .text(assessments.loweredAnnual(cadre.seed().personId(), a[0], a[1])).endRow();
+                        }
+                    };
+            loadCounted(copy, table.name(), table.sql(), CadreGenerator.cadres(cadreSeeds, cadres), encoder);
         }
         cadreFiles = cadreSeeds.size();
+        long owner = tree.root().id();
+        loadCounted(copy, "assessment_period", AssessmentGenerator.PERIOD_SQL, assessments.periodList().iterator(),
+                (p, row) -> AssessmentGenerator.period(p, owner, row));
+        for (AssessmentGenerator.Table table : AssessmentGenerator.tables()) {
+            loadCounted(copy, table.name(), table.sql(), assessments.assessed(cadreSeeds), table.encoder());
+        }
+        SupervisionGenerator supervision = new SupervisionGenerator(options.seed(), AS_OF, cadres);
+        for (SupervisionGenerator.Table table : SupervisionGenerator.tables(new BenchCipher(keys, reportIvRandom))) {
+            loadCounted(copy, table.name(), table.sql(), supervision.supervised(cadreSeeds), table.encoder());
+        }
+        for (RecruitmentGenerator.Table table : RecruitmentGenerator.tables()) {
+            loadCounted(copy, table.name(), table.sql(), recruitment.candidates(recruitmentPicks), table.encoder());
+        }
         clock.time("commit", c::commit);
         c.setAutoCommit(true);
-        System.out.printf("Loaded %,d organizations, %,d persons and %,d cadre files%n", orgRows, personRows, cadreSeeds.size());
+        System.out.printf("Loaded %,d organizations, %,d persons, %,d cadre files (%,d 优秀 lowered by the quota) and %,d development records%n",
+                orgRows, personRows, cadreSeeds.size(), assessments.loweredCount(), recruitmentPicks.size());
 
         clock.time("recreate secondary indexes and constraints", () -> secondary.recreate(c, clock));
         try (Statement s = c.createStatement()) {
             s.execute("SELECT setval(pg_get_serial_sequence('org_organization', 'id'), (SELECT max(id) FROM org_organization))");
             s.execute("SELECT setval(pg_get_serial_sequence('person_person', 'id'), (SELECT max(id) FROM person_person))");
+            // tables loaded with their ids: the next id the application takes must follow them
+            for (String table : List.of("assessment_period", "supervision_report", "recruitment_candidate")) {
+                s.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), coalesce((SELECT max(id) FROM " + table
+                        + "), 0) + 1, false)");
+            }
         }
         clock.time("create accounts", () -> new BenchAccounts(c).create(tree.root(), facts.accountCounty()));
         clock.time("VACUUM ANALYZE", () -> {
             try (Statement s = c.createStatement()) {
-                s.execute("VACUUM (ANALYZE) org_organization");
-                s.execute("VACUUM (ANALYZE) person_person");
-                for (CadreGenerator.Table table : CadreGenerator.tables()) {
-                    s.execute("VACUUM (ANALYZE) " + table.name());
+                for (String table : LOADED) {
+                    s.execute("VACUUM (ANALYZE) " + table);
                 }
                 s.execute("ANALYZE");
             }
@@ -177,6 +236,18 @@ public final class ProvinceDataSet {
         return heads == 0 ? 0 : Math.min(1.0, options.cadreShare() * options.persons() / (heads * 0.82 * 0.985));
     }
 
+    /** The tables the generator fills by COPY, in load order. */
+    static final List<String> LOADED = List.of("org_organization", "person_person", "cadre_profile", "cadre_post", "cadre_rank",
+            "cadre_annual_result", "cadre_record", "assessment_period", "assessment_result", "assessment_step", "supervision_record",
+            "supervision_report", "supervision_report_item", "supervision_report_check", "recruitment_candidate", "recruitment_contact",
+            "recruitment_assessment", "recruitment_pre_review");
+
+    private <T> void loadCounted(CopyLoader copy, String table, String sql, java.util.Iterator<T> items,
+                                 java.util.function.BiConsumer<T, CopyText> encoder) throws Exception {
+        // CopyLoader counts the items (cadres, candidates), not the rows; the table's rows are counted after the load
+        clock.time("generate and COPY " + table, () -> copy.load(sql, items, encoder, options.batchRows(), n -> { }));
+    }
+
     private void progress(long rows, long startNanos) {
         if (rows % 1_000_000 == 0 || rows == options.persons()) {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -184,17 +255,17 @@ public final class ProvinceDataSet {
         }
     }
 
-    private static void printCounts(Connection c) throws SQLException {
+    private void printCounts(Connection c) throws SQLException {
         System.out.println();
         System.out.println("| table | rows | table size | with indexes |");
         System.out.println("|---|---:|---:|---:|");
-        for (String table : List.of("org_organization", "person_person", "cadre_profile", "cadre_post", "cadre_rank",
-                "cadre_annual_result", "cadre_record", "access_role", "access_user")) {
+        for (String table : java.util.stream.Stream.concat(LOADED.stream(), java.util.stream.Stream.of("access_role", "access_user")).toList()) {
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*), pg_size_pretty(pg_table_size('" + table + "')), "
                          + "pg_size_pretty(pg_total_relation_size('" + table + "')) FROM " + table)) {
                 rs.next();
                 System.out.printf("| %s | %,d | %s | %s |%n", table, rs.getLong(1), rs.getString(2), rs.getString(3));
+                rowCounts.put(table, rs.getLong(1));
             }
         }
         try (Statement s = c.createStatement();
@@ -221,6 +292,7 @@ public final class ProvinceDataSet {
         p.setProperty("order", options.order().name());
         p.setProperty("cadreShare", Double.toString(options.cadreShare()));
         p.setProperty("cadres", Long.toString(cadreFiles));
+        rowCounts.forEach((table, rows) -> p.setProperty("rows." + table, Long.toString(rows)));
         p.setProperty("asOf", AS_OF.toString());
         p.setProperty("generatedAt", Instant.now().toString());
         p.setProperty("loadSeconds", Long.toString(clock.total().toSeconds()));
