@@ -103,14 +103,16 @@ class CandidateRepository {
     record BranchChoice(long id, String name) {
     }
 
-    Map<CandidateStage, Long> counts(SqlCondition scope) {
+    /** Records per stage in the scope, narrowed like a list (the filter's own stage is ignored: every stage is counted). */
+    Map<CandidateStage, Long> counts(SqlCondition scope, ListFilter filter) {
         Map<CandidateStage, Long> counts = new java.util.EnumMap<>(CandidateStage.class);
         for (CandidateStage s : CandidateStage.values()) {
             counts.put(s, 0L);
         }
-        jdbc.sql("SELECT c.stage, count(*) AS n FROM recruitment_candidate c JOIN org_organization o ON o.id = c.branch_org_id WHERE "
-                        + scope.sql() + " GROUP BY c.stage")
-                .params(scope.params())
+        Map<String, Object> params = new HashMap<>();
+        String where = where(scope, new ListFilter(filter.orgPathPrefix(), null, filter.personId(), filter.name()), params);
+        jdbc.sql("SELECT c.stage, count(*) AS n" + LIST_FROM + where + " GROUP BY c.stage")
+                .params(params)
                 .query((rs, n) -> Map.entry(CandidateStage.valueOf(rs.getString("stage")), rs.getLong("n")))
                 .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;

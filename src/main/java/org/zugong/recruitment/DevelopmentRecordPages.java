@@ -42,7 +42,7 @@ class DevelopmentRecordPages {
         model.addAttribute("orgName", orgId == null ? "" : organizations.requireVisible(orgId).name());
         model.addAttribute("name", name);
         model.addAttribute("stages", CandidateStage.values());
-        model.addAttribute("counts", records.counts());
+        model.addAttribute("counts", records.counts(orgId, name));
         model.addAttribute("result", records.list(orgId, stage, name, PageRequest.of(page, 20)));
         return "recruitment/list";
     }

@@ -122,8 +122,10 @@ public class DevelopmentRecords {
         return organizations.path(person.orgId()).map(path -> repository.branchesUnder(scope(), path)).orElse(List.of());
     }
 
-    public Map<CandidateStage, Long> counts() {
-        return repository.counts(scope());
+    /** Records per stage in the caller's jurisdiction, under {@code orgId} when given, by name (prefix). */
+    public Map<CandidateStage, Long> counts(Long orgId, String name) {
+        String prefix = orgId == null ? null : organizations.requireVisible(orgId).path();
+        return repository.counts(scope(), new CandidateRepository.ListFilter(prefix, null, null, name));
     }
 
     public Detail detail(long id) {

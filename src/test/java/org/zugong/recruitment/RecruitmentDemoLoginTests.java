@@ -95,6 +95,21 @@ class RecruitmentDemoLoginTests extends IntegrationTest {
     }
 
     @Test
+    void theStageCountsFollowTheOrganizationFilter() throws Exception {
+        long township = orgOf("committee1");
+        long expected = jdbc.sql("""
+                SELECT count(*) FROM recruitment_candidate c JOIN org_organization b ON b.id = c.branch_org_id WHERE b.path LIKE :p""")
+                .param("p", pathOf(township) + "%").query(Long.class).single();
+        String page = mvc.perform(get("/recruitment").param("orgId", Long.toString(township)).session(session("city")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        long counted = java.util.regex.Pattern.compile("<span class=\"badge text-bg-secondary\">(\\d+)</span>").matcher(page).results()
+                .mapToLong(m -> Long.parseLong(m.group(1))).sum();
+        long all = jdbc.sql("SELECT count(*) FROM recruitment_candidate").query(Long.class).single();
+        assertThat(expected).isLessThan(all);
+        assertThat(counted).isEqualTo(expected);
+    }
+
+    @Test
     void theBranchCannotApproveOrPreReviewAndTheCommitteeCannotEnterTheBranchsStepsNorTheCountyPreReview() throws Exception {
         long id = branchRecord();
         String version = jdbc.sql("SELECT version FROM recruitment_candidate WHERE id = :id").param("id", id).query(String.class).single();
