@@ -53,7 +53,7 @@ class DevelopmentRecordApi {
 
     /** 更正 the date of a recorded step, with the reason. */
     @PostMapping("/{id}/corrections")
-    @PreAuthorize("hasAnyAuthority('recruitment:write', 'recruitment:approve')")
+    @PreAuthorize("hasAnyAuthority('recruitment:write', 'recruitment:approve', 'recruitment:prereview')")
     DevelopmentRecords.Detail correct(@PathVariable long id, @RequestBody DateCorrection correction) {
         return records.correctDate(id, correction);
     }

@@ -121,15 +121,41 @@ class DevelopmentRecordPages {
     }
 
     @PostMapping("/{id}/corrections")
-    @PreAuthorize("hasAnyAuthority('recruitment:write', 'recruitment:approve')")
-    String correct(@PathVariable long id, @ModelAttribute DateCorrection form, Model model, HttpServletResponse response) {
+    @PreAuthorize("hasAnyAuthority('recruitment:write', 'recruitment:approve', 'recruitment:prereview')")
+    String correct(@PathVariable long id, @ModelAttribute PageCorrection form, Model model, HttpServletResponse response) {
         try {
-            records.correctDate(id, form);
+            records.correctDate(id, form.toCorrection());
             return "redirect:/recruitment/" + id;
         } catch (BusinessRuleException | FieldErrors | EditConflictException e) {
             response.setStatus(e instanceof FieldErrors ? 400 : e instanceof EditConflictException ? 409 : 422);
             model.addAttribute("error", "日期未更正：" + e.getMessage());
             return detail(id, model);
+        }
+    }
+
+    /**
+     * The page form of a correction: one select names what is corrected — a step's key, {@code assessment|<date>} for a
+     * half-yearly assessment, or {@code pre-review|<level>} for a pre-review.
+     */
+    record PageCorrection(String target, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, String reason, Integer version) {
+
+        DateCorrection toCorrection() {
+            String t = target == null ? "" : target;
+            int bar = t.indexOf('|');
+            String step = bar < 0 ? t : t.substring(0, bar);
+            String detail = bar < 0 ? null : t.substring(bar + 1);
+            LocalDate original = null;
+            Timeline.PreReviewLevel level = null;
+            try {
+                if ("assessment".equals(step) && detail != null) {
+                    original = LocalDate.parse(detail);
+                } else if ("pre-review".equals(step) && detail != null) {
+                    level = Timeline.PreReviewLevel.valueOf(detail);
+                }
+            } catch (RuntimeException e) {
+                throw FieldErrors.of("target", "更正的环节无效");
+            }
+            return new DateCorrection(step, original, level, date, reason, version);
         }
     }
 

@@ -192,8 +192,15 @@ public class DevelopmentRecords {
         Candidate c = requireVisible(id);
         DevelopmentStep step = "application".equals(f.step()) ? null
                 : DevelopmentStep.ofKey(f.step()).filter(CORRECTABLE::contains)
-                .orElseThrow(() -> FieldErrors.of("step", "只能更正申请、谈话、积极分子、发展对象、政审、支部大会和审批的日期"));
-        String needed = step == null ? org.zugong.platform.security.Permissions.RECRUITMENT_WRITE : permissionFor(step, null);
+                .orElseThrow(() -> FieldErrors.of("step", "只能更正申请、谈话、积极分子、考察、发展对象、政审、预审、支部大会和审批的日期"));
+        if (step == DevelopmentStep.ASSESSMENT && f.original() == null) {
+            throw FieldErrors.of("original", "请选择要更正的考察（原日期）");
+        }
+        if (step == DevelopmentStep.PRE_REVIEW && f.level() == null) {
+            throw FieldErrors.of("level", "请选择要更正的预审层级");
+        }
+        String needed = step == null ? org.zugong.platform.security.Permissions.RECRUITMENT_WRITE
+                : permissionFor(step, step == DevelopmentStep.PRE_REVIEW ? StepForm.preReview(f.level()) : null);
         if (!org.zugong.platform.security.Actor.require().can(needed)) {
             throw new org.springframework.security.access.AccessDeniedException("无权更正“" + (step == null ? "入党申请" : step.label())
                     + "”（需要权限 " + org.zugong.platform.security.Permissions.ALL.get(needed) + "）");
@@ -208,13 +215,15 @@ public class DevelopmentRecords {
         }
         errors.throwIfAny();
         int expectedVersion = f.version() == null ? c.version : f.version();
-        String label = step == null ? "递交入党申请书" : step.label();
-        LocalDate old = recordedDate(c, step);
+        String label = step == null ? "递交入党申请书" : step == DevelopmentStep.PRE_REVIEW
+                ? (f.level() == Timeline.PreReviewLevel.COUNTY_DEPARTMENT ? "县级党委组织部门预审" : "基层党委预审")
+                : step == DevelopmentStep.ASSESSMENT ? step.label() + "（" + f.original() + "）" : step.label();
+        LocalDate old = recordedDate(c, step, f);
         if (old == null) {
             throw new BusinessRuleException("“" + label + "”尚未记录，无需更正");
         }
         CheckResult before = checker.check(c.timeline());
-        setDate(c, step, f.date());
+        setDate(c, step, f, f.date());
         CheckResult after = checker.check(c.timeline());
         refuseNew(before.violations(), after);
         if (!repository.save(c, expectedVersion, user())) {
@@ -229,14 +238,36 @@ public class DevelopmentRecords {
     }
 
     static final java.util.Set<DevelopmentStep> CORRECTABLE = java.util.EnumSet.of(DevelopmentStep.TALK, DevelopmentStep.ACTIVIST,
-            DevelopmentStep.DEVELOPMENT_TARGET, DevelopmentStep.POLITICAL_REVIEW, DevelopmentStep.ADMISSION, DevelopmentStep.APPROVAL,
-            DevelopmentStep.CONVERSION, DevelopmentStep.CONVERSION_APPROVAL);
+            DevelopmentStep.ASSESSMENT, DevelopmentStep.DEVELOPMENT_TARGET, DevelopmentStep.POLITICAL_REVIEW, DevelopmentStep.PRE_REVIEW,
+            DevelopmentStep.ADMISSION, DevelopmentStep.APPROVAL, DevelopmentStep.CONVERSION, DevelopmentStep.CONVERSION_APPROVAL);
 
-    private static LocalDate recordedDate(Candidate c, DevelopmentStep step) {
+    /** The assessment recorded on {@code original}, or -1. */
+    private static int assessmentOn(Candidate c, LocalDate original) {
+        for (int i = 0; i < c.assessments.size(); i++) {
+            if (c.assessments.get(i).date().equals(original)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The latest pre-review of that level, or -1. */
+    private static int preReviewOf(Candidate c, Timeline.PreReviewLevel level) {
+        for (int i = c.preReviews.size() - 1; i >= 0; i--) {
+            if (c.preReviews.get(i).level() == level) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static LocalDate recordedDate(Candidate c, DevelopmentStep step, DateCorrection f) {
         if (step == null) {
             return c.applicationDate;
         }
         return switch (step) {
+            case ASSESSMENT -> assessmentOn(c, f.original()) < 0 ? null : f.original();
+            case PRE_REVIEW -> preReviewOf(c, f.level()) < 0 ? null : c.preReviews.get(preReviewOf(c, f.level())).date();
             case TALK -> c.talkDate;
             case ACTIVIST -> c.activistDate;
             case DEVELOPMENT_TARGET -> c.developmentTargetDate;
@@ -249,12 +280,22 @@ public class DevelopmentRecords {
         };
     }
 
-    private static void setDate(Candidate c, DevelopmentStep step, LocalDate d) {
+    private static void setDate(Candidate c, DevelopmentStep step, DateCorrection f, LocalDate d) {
         if (step == null) {
             c.applicationDate = d;
             return;
         }
         switch (step) {
+            case ASSESSMENT -> {
+                int i = assessmentOn(c, f.original());
+                c.assessments.set(i, new Candidate.Assessment(d, c.assessments.get(i).note()));
+                c.assessments.sort(java.util.Comparator.comparing(Candidate.Assessment::date));
+            }
+            case PRE_REVIEW -> {
+                int i = preReviewOf(c, f.level());
+                Candidate.PreReviewEntry p = c.preReviews.get(i);
+                c.preReviews.set(i, new Candidate.PreReviewEntry(p.level(), d, p.reviewerOrgId(), p.reviewerOrgName(), p.passed(), p.note()));
+            }
             case TALK -> c.talkDate = d;
             case ACTIVIST -> c.activistDate = d;
             case DEVELOPMENT_TARGET -> c.developmentTargetDate = d;

@@ -31,6 +31,11 @@ public record StepForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate 
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
     }
 
+    /** The form of a pre-review of this level, with nothing else: what decides who may take or correct it. */
+    static StepForm preReview(PreReviewLevel level) {
+        return new StepForm(null, null, null, null, null, null, level, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
     /**
      * An 入党介绍人 or 培养联系人: a person and, optionally, their standing as a Party member. The standing is taken
      * from the person's political status (中共党员 → FULL, 中共预备党员 → PROBATIONARY; anybody else is refused);

@@ -41,6 +41,9 @@ class DateCorrectionTests extends IntegrationTest {
 
     @AfterEach
     void remove() {
+        for (String table : List.of("recruitment_contact", "recruitment_assessment", "recruitment_pre_review")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE candidate_id = :id").param("id", id).update();
+        }
         jdbc.sql("DELETE FROM recruitment_candidate WHERE id = :id").param("id", id).update();
     }
 
@@ -64,6 +67,29 @@ class DateCorrectionTests extends IntegrationTest {
         assertThat(audited).singleElement().asString().contains("2024-03-20 → 2024-03-18").contains("录入错误");
         correct("county1", "{\"step\":\"application\",\"date\":\"2024-02-28\",\"reason\":\"申请书落款日期\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.candidate.applicationDate").value("2024-02-28"));
+    }
+
+    @Test
+    void aHalfYearlyAssessmentIsNamedByItsRecordedDateAndAPreReviewByItsLevel() throws Exception {
+        mvc.perform(post("/api/v1/recruitment/candidates/" + id + "/steps/activist").header("Authorization", bearer("county1"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"date\":\"2024-04-01\"}")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/recruitment/candidates/" + id + "/steps/assessment").header("Authorization", bearer("county1"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"date\":\"2024-09-20\",\"note\":\"良好\"}")).andExpect(status().isOk());
+        correct("county1", "{\"step\":\"assessment\",\"original\":\"2024-09-20\",\"date\":\"2024-09-25\",\"reason\":\"以考察表为准\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.candidate.assessments[0].date").value("2024-09-25"))
+                .andExpect(jsonPath("$.candidate.assessments[0].note").value("良好"));
+        // More than six months after the activist date: the 第十一条 gap is refused.
+        correct("county1", "{\"step\":\"assessment\",\"original\":\"2024-09-25\",\"date\":\"2024-10-15\",\"reason\":\"录入错误\"}")
+                .andExpect(status().isUnprocessableContent());
+        correct("county1", "{\"step\":\"assessment\",\"date\":\"2024-09-26\",\"reason\":\"录入错误\"}").andExpect(status().isBadRequest());
+        correct("county1", "{\"step\":\"assessment\",\"original\":\"2024-09-01\",\"date\":\"2024-09-26\",\"reason\":\"录入错误\"}")
+                .andExpect(status().isUnprocessableContent());
+        correct("county1", "{\"step\":\"pre-review\",\"date\":\"2024-09-26\",\"reason\":\"录入错误\"}").andExpect(status().isBadRequest());
+        correct("county1", "{\"step\":\"pre-review\",\"level\":\"PARTY_COMMITTEE\",\"date\":\"2024-09-26\",\"reason\":\"录入错误\"}")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail").value(containsString("尚未记录")));
+        assertThat(jdbc.sql("SELECT assessment_date::text FROM recruitment_assessment WHERE candidate_id = :id").param("id", id)
+                .query(String.class).list()).containsExactly("2024-09-25");
     }
 
     @Test
