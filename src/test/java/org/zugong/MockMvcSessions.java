@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -29,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the stored session; after it, the stored session's attributes are copied back to the mock, and an
  * ended session invalidates the mock. Requests through the real server are left alone.
  */
-@TestConfiguration(proxyBeanMethods = false)
+// Imported by IntegrationTest, not a @Configuration: a second node started by SpringApplication in the
+// same JVM (TwoNodeTests) scans org.zugong and must not pick it up.
 public class MockMvcSessions {
 
     static final String COOKIE = "JSESSIONID";
