@@ -98,6 +98,9 @@ class TwoNodeTests extends IntegrationTest {
         // Stored in the shared database, indexed by username, through the application role (V24's default privileges).
         assertThat(((HikariDataSource) dataSource).getUsername()).isNotEqualTo("postgres");
         assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = 'roaming'").query(Long.class).single()).isEqualTo(1L);
+        // The idle timeout of the stored session: 30 minutes.
+        assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = 'roaming'").query(Integer.class).single())
+                .isEqualTo(1800);
     }
 
     @Test
