@@ -144,7 +144,7 @@ class TwoNodeTests extends IntegrationTest {
         Object onA = nodeA.getBean(job);
         Object onB = nodeB.getBean(job);
         assertThat(AopUtils.isAopProxy(onA) && AopUtils.isAopProxy(onB)).as("ShedLock's proxy on both nodes").isTrue();
-        jdbc.sql("DELETE FROM shedlock WHERE name = 'audit-retention'").update();
+        releaseLock();
         long before = auditCount("AUDIT_PURGE");
         CyclicBarrier together = new CyclicBarrier(2);
         try {
@@ -156,8 +156,16 @@ class TwoNodeTests extends IntegrationTest {
                     .query(Long.class).single()).as("held for lockAtLeastFor").isEqualTo(1L);
         } finally {
             // Other tests run the job themselves.
-            jdbc.sql("DELETE FROM shedlock WHERE name = 'audit-retention'").update();
+            releaseLock();
         }
+    }
+
+    /**
+     * Ends the lock's lockAtLeastFor. Not by deleting the row: ShedLock remembers that the row exists and
+     * would then only try to update it, never to acquire the lock again.
+     */
+    private void releaseLock() {
+        jdbc.sql("UPDATE shedlock SET lock_until = now() WHERE name = 'audit-retention'").update();
     }
 
     private static void invokeTogether(CyclicBarrier together, Method run, Object bean) {
