@@ -83,6 +83,14 @@ class AccessRepository {
         return jdbc.sql("SELECT user_id FROM access_user_role WHERE role_id = :r").param("r", roleId).query(Long.class).list();
     }
 
+    /** Usernames never change, so they name a user's sessions in the shared session store. */
+    List<String> usernames(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT username FROM access_user WHERE id IN (:ids)").param("ids", userIds).query(String.class).list();
+    }
+
     List<RoleRecord> allRoles() {
         return roles(jdbc.sql("SELECT id FROM access_role ORDER BY id").query(Long.class).list());
     }

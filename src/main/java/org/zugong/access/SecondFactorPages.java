@@ -61,7 +61,6 @@ class SecondFactorPages {
             }
         } catch (BadCredentialsException e) {
             if (guard.locked(user.id())) {
-                sessions.forget(session.getId());
                 session.invalidate();
                 SecurityContextHolder.clearContext();
                 return "redirect:/login?error";
@@ -73,7 +72,7 @@ class SecondFactorPages {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null, LoginGuard.authorities(actor)));
         SecurityContextHolder.setContext(context);
-        sessions.upgrade(request, actor);
+        sessions.upgrade(request);
         contexts.saveContext(context, request, response);
         return "redirect:/";
     }

@@ -18,13 +18,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.zugong.audit.AuditLog;
 import org.zugong.platform.security.Actor;
 
@@ -52,15 +53,14 @@ class SecurityConfiguration {
         return new SpringAuthorizationEventPublisher(publisher);
     }
 
+    /**
+     * The page sessions live in the database (Spring Session JDBC, tables of V26), shared by every node;
+     * the registry that concurrency control and {@link UserSessions} use looks them up there by
+     * username, so ending a user's sessions reaches all nodes.
+     */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Tells the session registry when the servlet container drops a session. */
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
+    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
     @Bean
@@ -100,7 +100,7 @@ class SecurityConfiguration {
                             }
                             res.sendRedirect(req.getContextPath() + "/login?logout");
                         }))
-                .addFilterBefore(new SessionGate(settings.sessionAbsoluteTimeout(), userSessions, audit), AuthorizationFilter.class)
+                .addFilterBefore(new SessionGate(settings.sessionAbsoluteTimeout(), audit), AuthorizationFilter.class)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
                         // Unlimited sessions per user, but registered, so that an account's sessions can be ended.
                         .sessionConcurrency(c -> c.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired")))

@@ -25,12 +25,10 @@ class SessionGate extends OncePerRequestFilter {
     static final String LOGIN_AT = SessionGate.class.getName() + ".loginAt";
 
     private final Duration limit;
-    private final UserSessions sessions;
     private final AuditLog audit;
 
-    SessionGate(Duration limit, UserSessions sessions, AuditLog audit) {
+    SessionGate(Duration limit, AuditLog audit) {
         this.limit = limit;
-        this.sessions = sessions;
         this.audit = audit;
     }
 
@@ -44,7 +42,6 @@ class SessionGate extends OncePerRequestFilter {
             if (!(session.getAttribute(LOGIN_AT) instanceof Instant loginAt)) {
                 session.setAttribute(LOGIN_AT, Instant.now());
             } else if (loginAt.plus(limit).isBefore(Instant.now())) {
-                sessions.forget(session.getId());
                 session.invalidate();
                 SecurityContextHolder.clearContext();
                 String name = auth.getPrincipal() instanceof org.zugong.platform.security.Actor actor ? actor.username() : auth.getName();

@@ -14,7 +14,9 @@ import org.zugong.platform.security.Actor;
  * The signed-in page sessions of every user, so that disabling an account, changing its roles,
  * resetting its password or second factor, an administrator's 结束会话 and the user's own logout end
  * all its sessions at once (the next request goes to the login page). Sessions still waiting for a
- * second factor count as the user's too.
+ * second factor count as the user's too. The sessions are in the database (Spring Session JDBC),
+ * indexed by username, so this reaches the sessions of every node: an ended session is marked
+ * expired there, and whichever node it next reaches sends it to {@code /login?expired}.
  */
 @Component
 class UserSessions {
@@ -39,12 +41,9 @@ class UserSessions {
     }
 
     void endSessionsOf(Collection<Long> userIds) {
-        for (Object principal : registry.getAllPrincipals()) {
-            Long id = principal instanceof Actor actor ? Long.valueOf(actor.userId())
-                    : principal instanceof SecondFactorPending.PendingLogin pending ? Long.valueOf(pending.userId()) : null;
-            if (id != null && userIds.contains(id)) {
-                registry.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-            }
+        // The principal's name is the username, for the full Actor and the half-signed-in PendingLogin alike.
+        for (String username : repository.usernames(userIds)) {
+            registry.getAllSessions(username, false).forEach(SessionInformation::expireNow);
         }
     }
 
@@ -58,16 +57,12 @@ class UserSessions {
         audit.recordFor(actor.username(), "LOGOUT", "退出登录，结束该用户的全部会话和 API 令牌", AuditOutcome.SUCCESS);
     }
 
-    /** After the second factor: a new session id for the raised privilege, registered under the full actor. */
-    void upgrade(HttpServletRequest request, Actor actor) {
-        String before = request.getSession().getId();
-        String after = request.changeSessionId();
-        registry.removeSessionInformation(before);
-        registry.removeSessionInformation(after);
-        registry.registerNewSession(after, actor);
-    }
-
-    void forget(String sessionId) {
-        registry.removeSessionInformation(sessionId);
+    /**
+     * After the second factor: a new session id for the raised privilege. The session store indexes it
+     * under the actor's name when it saves the new security context at the end of the request.
+     */
+    void upgrade(HttpServletRequest request) {
+        request.getSession();
+        request.changeSessionId();
     }
 }

@@ -2,6 +2,7 @@ package org.zugong.assessment;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,10 +52,11 @@ class AssessmentBulkPages {
                     + (report.unchanged() > 0 ? "；另有 " + report.unchanged() + " 人等次和理由未变，未重复录入" : ""));
         } else if (report.errors().size() == 1 && report.errors().getFirst().row() == null) {
             redirect.addFlashAttribute("error", "批量录入未成功：" + report.errors().getFirst().message());
-            redirect.addFlashAttribute("bulkErrors", report.errors());
+            redirect.addFlashAttribute("bulkErrors", List.copyOf(report.errors()));
         } else {
             redirect.addFlashAttribute("error", "批量录入未成功：共 " + report.errors().size() + " 处错误，未录入任何数据，请修改后重新上传");
-            redirect.addFlashAttribute("bulkErrors", report.errors().subList(0, Math.min(SHOWN_ERRORS, report.errors().size())));
+            // A copy: flash attributes go into the session in the database, and a subList is not serializable.
+            redirect.addFlashAttribute("bulkErrors", List.copyOf(report.errors().subList(0, Math.min(SHOWN_ERRORS, report.errors().size()))));
         }
         return "redirect:/assessment/periods/" + id + "/units/" + orgId;
     }

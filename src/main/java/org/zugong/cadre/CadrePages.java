@@ -447,7 +447,7 @@ class CadrePages {
         }
         batches.delete(userId, batchId);
         redirect.addFlashAttribute("message", "已导入任免审批表 " + report.imported().size() + " 份");
-        redirect.addFlashAttribute("imported", report.imported());
+        redirect.addFlashAttribute("imported", List.copyOf(report.imported()));
         return "redirect:/cadres/import";
     }
 

@@ -22,7 +22,8 @@ public record LrmxImportReport(boolean dryRun, List<Imported> imported, List<Err
         return !errors.isEmpty();
     }
 
-    public record Imported(Long id, String name) {
+    /** Serializable: shown after the import as a flash attribute, kept in the session in the database. */
+    public record Imported(Long id, String name) implements java.io.Serializable {
     }
 
     public record Error(String file, String field, String message) {
