@@ -1,35 +1,39 @@
 """Prints a Gatling report's figures as a Markdown table (count, errors, throughput, p50/p95/p99/max per request
-type, from the report's js/stats.json: percentiles1..4 are Gatling's default 50/75/95/99), and, when given a jstat
+type, from the report's index.html), and, when given a jstat
 -gc log, the application's heap: max used, max committed, collections.
 
     python3 bench/load/summary.py bench/load/target/gatling/staffmixsimulation-<ts> [bench-data/county.heap.log]
 """
-import json, os, sys
+import html, os, re, sys
 
 
-def rows(node):
-    if node.get('type') == 'REQUEST':
-        yield node['stats']
-    for child in (node.get('contents') or {}).values():
-        yield from rows(child)
+def stats_rows(folder):
+    """The statistics table of index.html: one row per request type, "All Requests" first.
+
+    Gatling 3.14 no longer writes js/stats.json (its simulation.log is binary), so the figures are read from the
+    report's own table: col-2 total, col-4 KO, col-6 requests/s, col-8/9/10/11 the 50th/75th/95th/99th
+    percentile, col-12 max (ms)."""
+    with open(os.path.join(folder, 'index.html'), encoding='utf-8') as f:
+        page = f.read()
+    for m in re.finditer(r'<tr id="([^"]+)"[^>]*>(.*?)</tr>', page, re.S):
+        name = re.search(r'class="ellipsed-name">(.*?)</span>', m.group(2), re.S)
+        cols = dict(re.findall(r'class="value [a-z]+ col-(\d+)">([^<]*)</td>', m.group(2)))
+        if name and cols:
+            yield html.unescape(name.group(1)), cols
 
 
-def line(s):
-    n = s['numberOfRequests']
-    return '| %s | %d | %d | %.1f | %d | %d | %d | %d |' % (
-        s['name'], n['total'], n['ko'], s['meanNumberOfRequestsPerSecond']['total'], s['percentiles1']['total'],
-        s['percentiles3']['total'], s['percentiles4']['total'], s['maxResponseTime']['total'])
+def line(name, c):
+    return '| %s | %s | %s | %s | %s | %s | %s | %s |' % (name, c['2'], c['4'], c['6'], c['8'], c['10'], c['11'], c['12'])
 
 
 def report(folder):
-    with open(os.path.join(folder, 'js', 'stats.json')) as f:
-        stats = json.load(f)
     print('Gatling report: %s/index.html' % folder)
     print('| request | count | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |')
     print('|---|---:|---:|---:|---:|---:|---:|---:|')
-    for s in sorted(rows(stats), key=lambda s: s['name']):
-        print(line(s))
-    print(line(dict(stats['stats'], name='**all requests**')))
+    rows = list(stats_rows(folder))
+    for name, c in sorted(rows[1:]):
+        print(line(name, c))
+    print(line('**all requests**', rows[0][1]))
 
 
 def heap(path):

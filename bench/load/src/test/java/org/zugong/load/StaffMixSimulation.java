@@ -207,46 +207,49 @@ public class StaffMixSimulation extends Simulation {
             }
             // Cadre files and units from the first page of up to 40 counties' cadre lists.
             Set<Long> units = new LinkedHashSet<>();
+            long biggest = ids.counties.get(0);
+            long biggestCount = -1;
             for (int i = 0; i < Math.min(40, ids.counties.size()); i++) {
                 long county = ids.counties.get(ThreadLocalRandom.current().nextInt(ids.counties.size()));
-                for (JsonNode c : s.get("/api/v1/cadres?orgId=" + county + "&page=0&size=200").get("content")) {
+                JsonNode page = s.get("/api/v1/cadres?orgId=" + county + "&page=0&size=200");
+                for (JsonNode c : page.get("content")) {
                     ids.cadres.add(c.get("id").asLong());
                     units.add(c.get("orgId").asLong());
                 }
+                if (page.get("page").get("totalElements").asLong() > biggestCount) {
+                    biggestCount = page.get("page").get("totalElements").asLong();
+                    biggest = county;
+                }
             }
             ids.units.addAll(units);
-            // Periods: every one for the lists, the latest annual one for the distribution dashboard.
+            // Periods: every one for the lists, the latest annual one for the distribution dashboard, and an open
+            // one with results still before 公示 for the writes.
             for (JsonNode p : s.get("/api/v1/assessment/periods?page=0&size=50")) {
-                ids.periods.add(p.get("id").asLong());
-                if ("ANNUAL".equals(p.get("kind").asText()) && ids.distributionPeriod == 0) {
+                // Lists filter by a random county: only periods over a whole root of the jurisdiction cover each one
+                // (a county outside a period's subtree answers 404, and is audited as an attempt).
+                String periodPath = p.get("orgPath").asText();
+                boolean coversRoots = false;
+                for (JsonNode r : roots) {
+                    coversRoots |= r.get("path").asText().startsWith(periodPath);
+                }
+                if (coversRoots) {
+                    ids.periods.add(p.get("id").asLong());
+                }
+                if (coversRoots && "ANNUAL".equals(p.get("kind").asText()) && ids.distributionPeriod == 0) {
                     ids.distributionPeriod = p.get("id").asLong();
                 }
-                if ("OPEN".equals(p.get("status").asText()) && ids.openPeriod < 0) {
-                    ids.openPeriod = p.get("id").asLong();
-                    ids.openGrade = "ROUTINE".equals(p.get("kind").asText()) ? "较好" : "2";
+                if ("OPEN".equals(p.get("status").asText()) && ids.gradable.isEmpty()) {
+                    useForWrites(s, ids, p.get("id").asLong(), "ROUTINE".equals(p.get("kind").asText()) ? "较好" : "2");
                 }
             }
-            if (ids.openPeriod < 0) {
-                long county = ids.counties.get(0);
-                String form = "{\"kind\":\"ROUTINE\",\"year\":2026,\"quarter\":1,\"orgId\":" + county + "}";
+            // None: a routine period of 2026 over the county with the most cadres seen (the population is its civil
+            // servants); it stays open in the data set, so later runs reuse it.
+            for (int quarter = 1; quarter <= 4 && ids.gradable.isEmpty(); quarter++) {
+                String form = "{\"kind\":\"ROUTINE\",\"year\":2026,\"quarter\":" + quarter + ",\"orgId\":" + biggest + "}";
                 JsonNode opened = s.send("POST", "/api/v1/assessment/periods", form);
                 if (opened != null && opened.has("id")) {
-                    ids.openPeriod = opened.get("id").asLong();
-                    ids.openGrade = "较好";
-                    System.out.println("opened ROUTINE 2026 Q1 over organization " + county + ": period " + ids.openPeriod);
-                }
-            }
-            if (ids.openPeriod > 0) {
-                for (int page = 0; page < 20 && ids.gradable.size() < 4000; page++) {
-                    JsonNode r = s.get("/api/v1/assessment/periods/" + ids.openPeriod + "/results?page=" + page + "&size=200");
-                    for (JsonNode x : r.get("content")) {
-                        if (x.get("included").asBoolean() && x.get("publicityFrom").isNull() && !"CONFIRMED".equals(x.get("stage").asText())) {
-                            ids.gradable.add(x.get("personId").asLong());
-                        }
-                    }
-                    if (page + 1 >= r.get("page").get("totalPages").asInt()) {
-                        break;
-                    }
+                    System.out.println("opened ROUTINE 2026 Q" + quarter + " over organization " + biggest + ": period " + opened.get("id"));
+                    useForWrites(s, ids, opened.get("id").asLong(), "较好");
                 }
             }
             System.out.printf("set-up as %s: %d tree nodes, %d counties, %d cadre files, %d units, %d periods, open period %d with %d gradable results%n",
@@ -258,6 +261,27 @@ public class StaffMixSimulation extends Simulation {
             return ids;
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("set-up against " + BASE + " failed: " + e, e);
+        }
+    }
+
+    /** Takes the period for the writes when it has results that can still be graded (included, before 公示). */
+    static void useForWrites(Setup s, Ids ids, long period, String grade) throws IOException, InterruptedException {
+        List<Long> gradable = new ArrayList<>();
+        for (int page = 0; page < 20 && gradable.size() < 4000; page++) {
+            JsonNode r = s.get("/api/v1/assessment/periods/" + period + "/results?page=" + page + "&size=200");
+            for (JsonNode x : r.get("content")) {
+                if (x.get("included").asBoolean() && !x.hasNonNull("publicityFrom") && !"CONFIRMED".equals(x.get("stage").asText())) {
+                    gradable.add(x.get("personId").asLong());
+                }
+            }
+            if (page + 1 >= r.get("page").get("totalPages").asInt()) {
+                break;
+            }
+        }
+        if (!gradable.isEmpty()) {
+            ids.openPeriod = period;
+            ids.openGrade = grade;
+            ids.gradable.addAll(gradable);
         }
     }
 
