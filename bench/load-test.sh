@@ -27,6 +27,7 @@ XMX=1g
 START=1
 PID=
 INTERVAL=2
+AUDITED=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --preset) PRESET=$2; shift 2 ;;
@@ -40,6 +41,7 @@ while [ $# -gt 0 ]; do
     --no-start) START=; shift ;;
     --pid) PID=$2; shift 2 ;;
     --interval) INTERVAL=$2; shift 2 ;;
+    --audited) AUDITED=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -69,14 +71,11 @@ if [ -n "$START" ]; then
   STARTED=$!
   PID=$STARTED
   echo "application pid $PID on $DIR, port $PORT, -Xmx$XMX (log $DIR.app.log)"
-  for _ in $(seq 1 180); do
-    curl -s -o /dev/null "$BASE/login" && break
+  # Ready (readiness UP) only after the ApplicationReadyEvent listeners, among them the first start's evaluation
+  # of every warning rule (WarningRuleNavigation.firstEvaluation), which must not overlap the load.
+  for _ in $(seq 1 900); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health/readiness")" = 200 ] && break
     kill -0 "$PID" 2>/dev/null || { echo "the application stopped: see $DIR.app.log" >&2; exit 1; }
-    sleep 1
-  done
-  # The first start evaluates every warning rule (WarningRuleNavigation.firstEvaluation): let it finish first.
-  for _ in $(seq 1 600); do
-    grep -q "预警全量评估" "$DIR.app.log" && break
     sleep 1
   done
 fi
@@ -91,7 +90,7 @@ fi
 echo "load: $USERS users as $LOGIN, ramp ${RAMP}s, then ${DURATION}s; $(uptime)"
 # shellcheck disable=SC2086
 ./mvnw -B ${MVN_FLAGS:-} -f bench/load/pom.xml gatling:test -Dbase="$BASE" -Dusers="$USERS" -Dramp="$RAMP" \
-  -Dduration="$DURATION" -Duser="$LOGIN" | grep -v "^\[INFO\] Download" || true
+  -Dduration="$DURATION" -Duser="$LOGIN" -Daudited="$AUDITED" | grep -v "^\[INFO\] Download" || true
 echo "after: $(uptime)"
 
 REPORT=$(ls -dt bench/load/target/gatling/staffmixsimulation-* | head -1)
