@@ -7,6 +7,8 @@
 #   bench/load-test.sh --preset city --users 200 --ramp 30 --duration 120 --user county
 #   bench/load-test.sh --dir bench-data/city-7 --xmx 1g --port 8191
 #   bench/load-test.sh --users 200 --no-start --pid 12345               # against a running application on --port
+#   bench/load-test.sh --users 200 --jfr bench-data/load.jfr             # with a flight recording of the application
+#   bench/load-test.sh --users 200 --audited false                       # cadre file and roster replaced by searches
 #
 # Needs target/classes and target/bench-classpath.txt (bench/generate-dataset.sh makes both). The application
 # gets -Xmx (default 1g: the target is heap ≤ 1 GB) and a GC log at <dir>.gc.log; jstat samples go to
@@ -28,6 +30,7 @@ START=1
 PID=
 INTERVAL=2
 AUDITED=true
+JFR=
 while [ $# -gt 0 ]; do
   case "$1" in
     --preset) PRESET=$2; shift 2 ;;
@@ -42,6 +45,7 @@ while [ $# -gt 0 ]; do
     --pid) PID=$2; shift 2 ;;
     --interval) INTERVAL=$2; shift 2 ;;
     --audited) AUDITED=$2; shift 2 ;;
+    --jfr) JFR=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -87,11 +91,19 @@ if [ -n "$PID" ]; then
   JSTAT=$!
 fi
 
+if [ -n "$JFR" ] && [ -n "$PID" ]; then
+  # A flight recording of the whole run (profile settings: CPU samples, lock contention), for
+  # `jfr view hot-methods FILE`, `jfr view contention-by-site FILE`.
+  "$JAVA_HOME/bin/jcmd" "$PID" JFR.start settings=profile filename="$(realpath -m "$JFR")" > /dev/null
+fi
 echo "load: $USERS users as $LOGIN, ramp ${RAMP}s, then ${DURATION}s; $(uptime)"
 # shellcheck disable=SC2086
 ./mvnw -B ${MVN_FLAGS:-} -f bench/load/pom.xml gatling:test -Dbase="$BASE" -Dusers="$USERS" -Dramp="$RAMP" \
   -Dduration="$DURATION" -Duser="$LOGIN" -Daudited="$AUDITED" | grep -v "^\[INFO\] Download" || true
 echo "after: $(uptime)"
+if [ -n "$JFR" ] && [ -n "$PID" ]; then
+  "$JAVA_HOME/bin/jcmd" "$PID" JFR.stop > /dev/null && echo "flight recording: $JFR"
+fi
 
 REPORT=$(ls -dt bench/load/target/gatling/staffmixsimulation-* | head -1)
 python3 bench/load/summary.py "$REPORT" ${PID:+"$HEAP"}
