@@ -33,9 +33,9 @@ import java.util.function.Function;
  * <p>Parameters (system properties): {@code base} (http://localhost:8190), {@code users} (50), {@code ramp} seconds
  * (30), {@code duration} seconds of full load after the ramp (60), {@code user} (province; county for a county-scoped
  * account), {@code password} (Zugong@2026), {@code audited} (true; false replaces the two audited reads by cadre
- * searches). The ids the requests pick from are fetched once, here in the
- * constructor, as the same user; an open assessment period to enter results into is opened over one county when
- * none exists (the data sets' ten periods are all closed).
+ * searches). The ids the requests pick from are fetched once, when the class loads, as the same user; when no
+ * open assessment period has a gradable result per user, one is opened over the city (or root) with the most
+ * cadres (the data sets' ten periods are all closed).
  */
 public class StaffMixSimulation extends Simulation {
 
