@@ -491,7 +491,10 @@ class CadrePages {
                         e.result().monthsServed(), e.result().monthsRequired(), e.result().earliestEligibleDate(),
                         String.join("；", e.result().reasons()), e.result().ruleSet());
             }
-            audit.record("CADRE_EXPORT", "cadre", null, "导出职级晋升资格名单 " + excel.rows() + " 人（" + on + "）");
+            // In its own short transaction before the workbook is written out: the audit chain's lock is not held while the
+            // file streams (the load test saw it starve the pool); if the record cannot be written, nothing is sent.
+            audit.recordAlone("CADRE_EXPORT", "cadre", null, "导出职级晋升资格名单 " + excel.rows() + " 人（" + on + "）",
+                    org.zugong.audit.AuditOutcome.SUCCESS);
             excel.finish();
         }
     }

@@ -33,9 +33,12 @@ class RetirementExport {
             list.forEach(criteria, MAX_ROWS, r -> excel.row(excel.rows() + 1, r.name(), r.sexName(), r.birthMonthText(),
                     r.orgName(), r.currentPost(), r.retirement().monthText(), r.retirement().ageText(),
                     r.retirement().delayMonths(), r.group().chineseName()));
-            audit.record("CADRE_EXPORT", "organization", criteria.orgId(),
+            // In its own short transaction before the workbook is written out: the audit chain's lock is not held while the
+            // file streams (the load test saw it starve the pool); if the record cannot be written, nothing is sent.
+            audit.recordAlone("CADRE_EXPORT", "organization", criteria.orgId(),
                     "导出退休提醒名单 " + excel.rows() + " 人，退休时间 " + RetirementFormat.month(months.from()) + "至"
-                            + RetirementFormat.month(months.to()) + (criteria.orgId() == null ? "" : "，组织 " + criteria.orgId()));
+                            + RetirementFormat.month(months.to()) + (criteria.orgId() == null ? "" : "，组织 " + criteria.orgId()),
+                    org.zugong.audit.AuditOutcome.SUCCESS);
             excel.finish();
             return excel.rows();
         }
