@@ -1,7 +1,10 @@
 package org.zugong.platform.web;
 
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -12,6 +15,20 @@ class WebConfiguration implements WebMvcConfigurer {
 
     WebConfiguration(List<NavigationItem> navigation) {
         this.navigation = navigation;
+    }
+
+    /**
+     * No URL rewriting of links. Thymeleaf's auto-configuration registers {@link ResourceUrlEncodingFilter} because
+     * the webjars locator turns the resource chain on; it then passes every link of every page through the resource
+     * resolvers, which look each one up on the class path (misses are not cached) under the class loader's locks —
+     * the issue-8 load test found page rendering serialised there. We version nothing by URL: webjar links are
+     * version-less and resolved when the browser asks for them, so the filter only costs.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Override
