@@ -42,14 +42,27 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             response.setHeader("Retry-After", "10");
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + DatabaseUnavailable.TITLE + "\",\"status\":503,\"detail\":\""
+                write(response, "{\"type\":\"about:blank\",\"title\":\"" + DatabaseUnavailable.TITLE + "\",\"status\":503,\"detail\":\""
                         + DatabaseUnavailable.MESSAGE + "\"}");
             } else {
                 response.setContentType(MediaType.TEXT_HTML_VALUE);
-                response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>"
+                write(response, "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>"
                         + DatabaseUnavailable.TITLE + " - 智慧组工云</title></head><body><h1>" + DatabaseUnavailable.TITLE
                         + "</h1><p>" + DatabaseUnavailable.MESSAGE + "。</p><p>状态码 503</p><p><a href=\"/\">返回首页</a></p></body></html>");
             }
+        }
+    }
+
+    /**
+     * Through whichever of the output stream and the writer the response already handed out: a download (an Excel
+     * export) that lost the database midway has taken the stream, a page the writer, and asking for the other one
+     * would throw instead of answering 503.
+     */
+    private static void write(HttpServletResponse response, String body) throws IOException {
+        try {
+            response.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalStateException writerTaken) {
+            response.getWriter().write(body);
         }
     }
 }
