@@ -209,7 +209,7 @@ public class DevelopmentRecords {
         if (f.date() == null) {
             errors.add("date", "请填写更正后的日期");
         }
-        String reason = clean(f.reason());
+        String reason = clean(f.reason(), "reason");
         if (reason == null) {
             errors.add("reason", "请填写更正原因");
         }
@@ -344,7 +344,7 @@ public class DevelopmentRecords {
             }
             case ASSESSMENT -> {
                 stage(c, step, CandidateStage.ACTIVIST);
-                c.assessments.add(new Candidate.Assessment(date(f), clean(f.note())));
+                c.assessments.add(new Candidate.Assessment(date(f), clean(f.note(), "note")));
             }
             case DEVELOPMENT_TARGET -> {
                 stage(c, step, CandidateStage.ACTIVIST);
@@ -391,7 +391,7 @@ public class DevelopmentRecords {
                     throw FieldErrors.of("passed", "请填写预审是否通过");
                 }
                 String orgName = f.reviewerOrgId() == null ? null : organizations.requireVisible(f.reviewerOrgId()).name();
-                c.preReviews.add(new Candidate.PreReviewEntry(f.level(), date, f.reviewerOrgId(), orgName, f.passed(), clean(f.note())));
+                c.preReviews.add(new Candidate.PreReviewEntry(f.level(), date, f.reviewerOrgId(), orgName, f.passed(), clean(f.note(), "note")));
                 return f.level() == PreReviewLevel.PARTY_COMMITTEE ? "基层党委预审 " + date : "县级党委组织部门预审 " + date;
             }
             case ADMISSION -> {
@@ -407,7 +407,7 @@ public class DevelopmentRecords {
                     throw new BusinessRuleException("尚未召开支部大会讨论接收，不能审批");
                 }
                 c.approvalDate = date(f);
-                c.approvalSpecialReason = clean(f.reason());
+                c.approvalSpecialReason = clean(f.reason(), "reason");
                 c.stage = CandidateStage.PROBATIONARY;
             }
             case EXTENSION -> {
@@ -437,7 +437,7 @@ public class DevelopmentRecords {
             }
             case CANCEL -> {
                 c.cancelledDate = date(f);
-                c.cancelledReason = clean(f.reason());
+                c.cancelledReason = clean(f.reason(), "reason");
                 if (c.cancelledReason == null) {
                     throw FieldErrors.of("reason", "请填写取消发展的原因");
                 }
@@ -601,8 +601,19 @@ public class DevelopmentRecords {
         return new Timeline.Meeting(f.date(), f.dueVoters(), f.present(), f.votesFor(), f.writtenFor() == null ? 0 : f.writtenFor());
     }
 
-    private static String clean(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    /** The longest note or reason a record keeps (the columns hold 500 characters). */
+    static final int MAX_TEXT = 500;
+
+    /** A note or reason: blank is none; too long is a field error, not a database failure. */
+    private static String clean(String s, String field) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String text = s.strip();
+        if (text.length() > MAX_TEXT) {
+            throw FieldErrors.of(field, "不能超过" + MAX_TEXT + "字（现为" + text.length() + "字）");
+        }
+        return text;
     }
 
     private static String user() {

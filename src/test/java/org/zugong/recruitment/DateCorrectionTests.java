@@ -111,6 +111,23 @@ class DateCorrectionTests extends IntegrationTest {
     }
 
     @Test
+    void aReasonOrNoteLongerThanTheRecordKeepsIsAFieldErrorAndChangesNothing() throws Exception {
+        String longText = "长".repeat(DevelopmentRecords.MAX_TEXT + 1);
+        String version = jdbc.sql("SELECT version::text FROM recruitment_candidate WHERE id = :id").param("id", id).query(String.class).single();
+        mvc.perform(post("/api/v1/recruitment/candidates/" + id + "/steps/cancel").header("Authorization", bearer("county1"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"date\":\"2024-04-01\",\"reason\":\"" + longText + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("不能超过500字")));
+        correct("county1", "{\"step\":\"talk\",\"date\":\"2024-03-18\",\"reason\":\"" + longText + "\"}")
+                .andExpect(status().isBadRequest());
+        assertThat(jdbc.sql("SELECT version::text FROM recruitment_candidate WHERE id = :id").param("id", id).query(String.class).single())
+                .isEqualTo(version);
+        assertThat(jdbc.sql("SELECT stage FROM recruitment_candidate WHERE id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("APPLICANT");
+        assertThat(talk()).isEqualTo("2024-03-20");
+    }
+
+    @Test
     void anotherCountyGets404AndABranchCannotCorrectTheCommitteesApproval() throws Exception {
         correct("county2", "{\"step\":\"talk\",\"date\":\"2024-03-18\",\"reason\":\"录入错误\"}").andExpect(status().isNotFound());
         assertThat(talk()).isEqualTo("2024-03-20");

@@ -89,6 +89,11 @@ class RecruitmentDemoLoginTests extends IntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.page.totalElements").value(named))
                 .andExpect(jsonPath("$.content[0].personName").value(org.hamcrest.Matchers.startsWith(name)));
+        // Another county as the organization filter: 404, on the API and on the page.
+        mvc.perform(get("/api/v1/recruitment/candidates").param("orgId", Long.toString(county(2))).header("Authorization", bearer("county1")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/recruitment").param("orgId", Long.toString(county(2))).session(session("county1")))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/recruitment").param("name", name).session(session("city"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(name)))
                 .andExpect(content().string(containsString("zg-pager")));
