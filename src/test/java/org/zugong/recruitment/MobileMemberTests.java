@@ -64,6 +64,16 @@ class MobileMemberTests extends IntegrationTest {
     }
 
     @Test
+    void aTextLongerThanItsColumnIsA400AndStoresNothing() throws Exception {
+        long before = jdbc.sql("SELECT count(*) FROM recruitment_mobile_member").query(Long.class).single();
+        register("county1", "{\"personId\":" + person(1, "01") + ",\"direction\":\"OUTFLOW\",\"receivingOrgId\":" + branch(2)
+                + ",\"destination\":\"" + "深".repeat(201) + "\",\"reason\":\"WORK\",\"leftOn\":\"2025-03-01\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("超过了允许的长度")));
+        assertThat(jdbc.sql("SELECT count(*) FROM recruitment_mobile_member").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void anOutflowToAnotherCountyIsSeenByBothSidesOnly() throws Exception {
         long id = outflow(person(1, "01"), branch(2));
         for (String user : List.of("county1", "county2")) {

@@ -85,6 +85,11 @@ class ApiExceptionHandler {
             log.warn("Database unavailable: {}", e.toString());
             return problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE, DatabaseUnavailable.MESSAGE, null);
         }
+        if (tooLong(e)) {
+            // A text longer than its column (SQLState 22001) that no form check caught: the transaction is rolled back,
+            // so the request changed nothing — say so as a 400 rather than a server error.
+            return problem(HttpStatus.BAD_REQUEST, "输入有误", "输入的内容超过了允许的长度，请缩短后重试", null);
+        }
         if (e instanceof org.springframework.web.ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
             // Spring's own 4xx (unsupported media type, unknown path, …): keep the status, explain in Chinese.
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
@@ -108,5 +113,15 @@ class ApiExceptionHandler {
             p.setProperty("errors", errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
         }
         return ResponseEntity.status(status).body(p);
+    }
+
+    /** Whether a database refusal of a too-long value (SQLState 22001) lies in the chain. */
+    static boolean tooLong(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "22001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
