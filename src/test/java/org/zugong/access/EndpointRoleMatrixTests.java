@@ -36,11 +36,11 @@ class EndpointRoleMatrixTests extends IntegrationTest {
 
     /** The demo accounts, one per demo role (their roles and permissions are read from the database). */
     static final List<String> DEMO_ACCOUNTS = List.of("county1", "county2", "county3", "county4", "county5", "county6", "city",
-            "unit1", "branch1", "committee1", "sysadmin", "secadmin", "auditadmin");
+            "unit1", "branch1", "committee1", "talentoffice", "service1", "talent1", "sysadmin", "secadmin", "auditadmin");
 
     /** Permissions that open personal data (the person registry and every module built on it). */
     static final List<String> PERSONAL_DATA_PREFIXES = List.of("person:", "cadre:", "assessment:", "warning:", "supervision:",
-            "recruitment:");
+            "recruitment:", "talent:");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
