@@ -215,6 +215,14 @@ class EndpointRoleMatrixTests extends IntegrationTest {
                 .allMatch(c -> c.status() != 403)).as("audit administrator reaches every audit endpoint").isTrue();
     }
 
+    /** A talent account (kind TALENT) reaches its portal and what every signed-in user has, nothing of the staff's. */
+    @Test
+    void aTalentAccountReachesOnlyItsPortalAndItsOwnAccount() {
+        assertThat(reachable("talent1", e -> !ownAccountOrCommon(e) && !e.requirement().anyOf().equals(Set.of("talent:self"))))
+                .as("staff endpoints a talent account reaches").isEmpty();
+        assertThat(reachable("talent1", e -> e.pattern().equals("/portal"))).as("the portal").isNotEmpty();
+    }
+
     private static boolean ownAccountOrCommon(Endpoint e) {
         String p = e.pattern();
         return e.requirement().authenticatedOnly()
