@@ -123,22 +123,19 @@ final class DemoAccounts {
     static final String TALENT_LOGIN = "talent1";
 
     /**
-     * Issue 9: county 1's 人才办 (talent office: registry, review, committee, service) and a 人才服务专员 of county 1's
-     * 人社局, both scoped to county 1.
+     * Issue 9: county 1's 人才办 (talent office: registry, review, committee, service) and a 人才服务专员, both in
+     * county 1's 县委组织部 (where the 人才办 sits) and scoped to county 1.
      */
     private void talentLogins(DemoCity city, long[] orgIds, List<RoleSpec> roles, List<UserSpec> users) {
         DemoCity.County first = city.counties().getFirst();
         long county = orgIds[first.key()];
-        long serviceUnit = city.organizations().stream()
-                .filter(o -> o.parentKey() == first.key() && o.name().endsWith("人力资源和社会保障局"))
-                .map(o -> orgIds[o.key()]).findFirst().orElse(orgIds[first.departmentKey()]);
         roles.add(new RoleSpec("TALENT_OFFICE", first.name() + "委人才办", DataScope.CUSTOM, null, List.of(Permissions.ORG_READ,
                 Permissions.PERSON_READ, Permissions.TALENT_READ, Permissions.TALENT_WRITE, Permissions.TALENT_REVIEW,
                 Permissions.TALENT_COMMITTEE, Permissions.TALENT_SERVICE), county));
         roles.add(new RoleSpec("TALENT_SERVICE", "人才服务专员", DataScope.CUSTOM, null,
                 List.of(Permissions.TALENT_READ, Permissions.TALENT_SERVICE), county));
         users.add(new UserSpec("talentoffice", first.name() + "委人才办", orgIds[first.departmentKey()], "TALENT_OFFICE"));
-        users.add(new UserSpec("service1", first.name() + "人社局人才服务专员", serviceUnit, "TALENT_SERVICE"));
+        users.add(new UserSpec("service1", first.name() + "人才服务专员", orgIds[first.departmentKey()], "TALENT_SERVICE"));
     }
 
     /**
