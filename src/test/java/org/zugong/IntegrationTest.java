@@ -74,7 +74,9 @@ public abstract class IntegrationTest {
         try {
             var result = mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
                     .formLogin("/login").user(username).password(DEMO_PASSWORD)).andReturn();
-            if (!"/".equals(result.getResponse().getRedirectedUrl())) {
+            // Staff land on the home page, a talent account on its portal.
+            String landing = result.getResponse().getRedirectedUrl();
+            if (!"/".equals(landing) && !"/portal".equals(landing)) {
                 throw new IllegalStateException("login of " + username + " failed: " + result.getResponse().getRedirectedUrl());
             }
             return (org.springframework.mock.web.MockHttpSession) result.getRequest().getSession();

@@ -110,7 +110,7 @@ class AccessPages {
     String rolesOfUser(@PathVariable long id, Model model) {
         model.addAttribute("user", users.require(id));
         model.addAttribute("assigned", users.roleIdsOf(id));
-        model.addAttribute("allRoles", roles.all());
+        model.addAttribute("allRoles", roles.all().stream().filter(r -> !AccountKind.TALENT_ROLE.equals(r.code())).toList());
         return "access/user-roles";
     }
 
@@ -127,7 +127,7 @@ class AccessPages {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("user", u);
             model.addAttribute("assigned", roleIds == null ? List.of() : roleIds);
-            model.addAttribute("allRoles", roles.all());
+            model.addAttribute("allRoles", roles.all().stream().filter(r -> !AccountKind.TALENT_ROLE.equals(r.code())).toList());
             return "access/user-roles";
         }
     }

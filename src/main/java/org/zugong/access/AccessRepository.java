@@ -22,7 +22,7 @@ class AccessRepository {
 
     private static final String USER_COLUMNS = """
             u.id, u.username, u.display_name, u.password_hash, u.org_id, o.name AS org_name, u.person_id, u.enabled,
-            u.failed_attempts, u.locked_until, u.password_changed_at, u.last_login_at, u.version
+            u.failed_attempts, u.locked_until, u.password_changed_at, u.last_login_at, u.version, u.kind
             """;
 
     private final JdbcClient jdbc;
@@ -43,13 +43,13 @@ class AccessRepository {
 
     List<UserAccount> users(String q, int limit, int offset) {
         return jdbc.sql("SELECT " + USER_COLUMNS + " FROM access_user u JOIN org_organization o ON o.id = u.org_id "
-                        + "WHERE (:q = '' OR u.username LIKE :like OR u.display_name LIKE :like) ORDER BY u.id LIMIT :limit OFFSET :offset")
+                        + "WHERE u.kind = 'STAFF' AND (:q = '' OR u.username LIKE :like OR u.display_name LIKE :like) ORDER BY u.id LIMIT :limit OFFSET :offset")
                 .param("q", q).param("like", "%" + q + "%").param("limit", limit).param("offset", offset)
                 .query(AccessRepository::mapUser).list();
     }
 
     long countUsers(String q) {
-        return jdbc.sql("SELECT count(*) FROM access_user u WHERE (:q = '' OR u.username LIKE :like OR u.display_name LIKE :like)")
+        return jdbc.sql("SELECT count(*) FROM access_user u WHERE u.kind = 'STAFF' AND (:q = '' OR u.username LIKE :like OR u.display_name LIKE :like)")
                 .param("q", q).param("like", "%" + q + "%").query(Long.class).single();
     }
 
@@ -137,6 +137,28 @@ class AccessRepository {
                 VALUES (:u, :d, :h, :o, :p, :by, :by) RETURNING id
                 """).param("u", username).param("d", displayName).param("h", hash).param("o", orgId).param("p", personId)
                 .param("by", by).query(Long.class).single();
+    }
+
+    /** A talent account: its temporary password dated in the past, so that it must be changed at the first login. */
+    long insertTalentUser(String username, String displayName, String hash, long orgId, long personId, String by) {
+        long id = jdbc.sql("""
+                INSERT INTO access_user (username, display_name, password_hash, org_id, person_id, kind, password_changed_at, created_by, updated_by)
+                VALUES (:u, :d, :h, :o, :p, 'TALENT', 'epoch', :by, :by) RETURNING id
+                """).param("u", username).param("d", displayName).param("h", hash).param("o", orgId).param("p", personId)
+                .param("by", by).query(Long.class).single();
+        jdbc.sql("INSERT INTO access_user_role (user_id, role_id) SELECT :u, id FROM access_role WHERE code = :c")
+                .param("u", id).param("c", AccountKind.TALENT_ROLE).update();
+        return id;
+    }
+
+    Optional<UserAccount> findTalentUserOfPerson(long personId) {
+        return jdbc.sql("SELECT " + USER_COLUMNS + " FROM access_user u JOIN org_organization o ON o.id = u.org_id WHERE u.person_id = :p AND u.kind = 'TALENT'")
+                .param("p", personId).query(AccessRepository::mapUser).optional();
+    }
+
+    void setEnabled(long id, boolean enabled, String by) {
+        jdbc.sql("UPDATE access_user SET enabled = :e, version = version + 1, updated_at = now(), updated_by = :by WHERE id = :id")
+                .param("e", enabled).param("by", by).param("id", id).update();
     }
 
     boolean updateUser(long id, int version, String displayName, long orgId, Long personId, boolean enabled, String by) {
@@ -286,6 +308,7 @@ class AccessRepository {
         return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("password_hash"), rs.getLong("org_id"), rs.getString("org_name"), personId, rs.getBoolean("enabled"),
                 rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
-                rs.getTimestamp("password_changed_at").toInstant(), last == null ? null : last.toInstant(), rs.getInt("version"));
+                rs.getTimestamp("password_changed_at").toInstant(), last == null ? null : last.toInstant(), rs.getInt("version"),
+                AccountKind.valueOf(rs.getString("kind")));
     }
 }

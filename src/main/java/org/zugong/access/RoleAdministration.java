@@ -67,6 +67,9 @@ class RoleAdministration {
 
     void update(long id, RoleForm form) {
         RoleRecord current = require(id);
+        if (AccountKind.TALENT_ROLE.equals(current.code())) {
+            throw FieldErrors.of("permissions", "“人才”角色是人才账号的固定角色，不能修改");
+        }
         validate(form, current);
         if (form.version() == null || !repository.updateRole(id, form.version(), form.name().trim(), form.dataScope(), form.requiresSecondFactor())) {
             throw new EditConflictException("角色“" + current.name() + "”");
@@ -88,6 +91,12 @@ class RoleAdministration {
             if (!Permissions.ALL.containsKey(p)) {
                 errors.add("permissions", "未知权限：" + p);
             }
+        }
+        if (form.permissions().contains(Permissions.TALENT_SELF)) {
+            errors.add("permissions", "权限“人才本人”只属于人才账号的固定角色");
+        }
+        if (current == null && AccountKind.TALENT_ROLE.equalsIgnoreCase(String.valueOf(form.code()).trim())) {
+            errors.add("code", "角色代码已存在");
         }
         AdminKind kind = current == null ? null : current.adminKind();
         if (kind != null) {

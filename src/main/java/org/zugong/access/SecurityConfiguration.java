@@ -28,6 +28,7 @@ import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.zugong.audit.AuditLog;
 import org.zugong.platform.security.Actor;
+import org.zugong.platform.security.Permissions;
 
 /**
  * Two filter chains: the JSON API with bearer tokens and no session, and the pages with form login,
@@ -112,7 +113,12 @@ class SecurityConfiguration {
     /** After the password: the second-factor page when one is needed, else home; the login time starts the absolute limit. */
     private static void loggedIn(HttpServletRequest req, HttpServletResponse res, Authentication auth) throws java.io.IOException {
         req.getSession().setAttribute(SessionGate.LOGIN_AT, Instant.now());
-        res.sendRedirect(req.getContextPath() + (auth instanceof SecondFactorPending ? "/login/second-factor" : "/"));
+        res.sendRedirect(req.getContextPath() + (auth instanceof SecondFactorPending ? "/login/second-factor" : landing(auth)));
+    }
+
+    /** Staff land on the home page, a talent account (账号类型 TALENT) on the portal. */
+    static String landing(Authentication auth) {
+        return auth != null && auth.getPrincipal() instanceof Actor actor && actor.can(Permissions.TALENT_SELF) ? "/portal" : "/";
     }
 
     private static void problem(HttpServletResponse res, HttpStatus status, String title, String detail) throws java.io.IOException {

@@ -94,10 +94,13 @@ class UserAdministration {
             errors.add("version", "缺少版本号，请刷新后重试");
         }
         errors.throwIfAny();
-        if (!repository.updateUser(id, form.version(), form.displayName().trim(), form.orgId(), current.personId(), form.enabled(), user())) {
+        // A talent account is edited here only to be enabled or disabled: its name and unit follow its talent record.
+        String displayName = current.talent() ? current.displayName() : form.displayName().trim();
+        long orgId = current.talent() ? current.orgId() : form.orgId();
+        if (!repository.updateUser(id, form.version(), displayName, orgId, current.personId(), form.enabled(), user())) {
             throw new EditConflictException("用户“" + current.username() + "”");
         }
-        if (!form.enabled() || current.orgId() != form.orgId()) {
+        if (!form.enabled() || current.orgId() != orgId) {
             repository.deleteTokensOf(id);
             sessions.endSessionsOf(id);
         }
@@ -111,6 +114,10 @@ class UserAdministration {
         if (Actor.current().map(a -> a.userId() == id).orElse(false)) {
             audit.recordAlone("ROLE_ASSIGN", "user", id, "试图给自己分配角色", AuditOutcome.DENIED);
             throw FieldErrors.of("roleIds", "三员分立：不能给自己的账号分配角色");
+        }
+        if (current.talent()) {
+            audit.recordAlone("ROLE_ASSIGN", "user", id, "试图给人才账号 " + current.username() + " 分配角色", AuditOutcome.DENIED);
+            throw FieldErrors.of("roleIds", "人才账号只能拥有“人才”角色，不能分配工作人员角色");
         }
         FieldErrors.Collector errors = new FieldErrors.Collector();
         checkRoles(distinct, errors);
@@ -162,6 +169,9 @@ class UserAdministration {
         if (roles.size() != roleIds.size()) {
             errors.add("roleIds", "所选角色不存在");
             return;
+        }
+        if (roles.stream().anyMatch(r -> AccountKind.TALENT_ROLE.equals(r.code()))) {
+            errors.add("roleIds", "“人才”角色只属于人才账号，由人才工作机构开通");
         }
         long adminRoles = roles.stream().filter(r -> r.adminKind() != null).count();
         if (adminRoles > 1) {

@@ -28,7 +28,8 @@ final class DemoAccounts {
             Permissions.ASSESSMENT_READ, Permissions.ASSESSMENT_MANAGE, Permissions.ASSESSMENT_EVALUATE, Permissions.ASSESSMENT_SELF,
             Permissions.WARNING_READ, Permissions.WARNING_HANDLE, Permissions.WARNING_RULES,
             Permissions.SUPERVISION_READ, Permissions.SUPERVISION_WRITE,
-            Permissions.RECRUITMENT_READ, Permissions.RECRUITMENT_WRITE, Permissions.RECRUITMENT_APPROVE, Permissions.RECRUITMENT_PREREVIEW);
+            Permissions.RECRUITMENT_READ, Permissions.RECRUITMENT_WRITE, Permissions.RECRUITMENT_APPROVE, Permissions.RECRUITMENT_PREREVIEW,
+            Permissions.TALENT_READ);
 
     private final JdbcClient jdbc;
 
@@ -57,9 +58,10 @@ final class DemoAccounts {
                 .findFirst().orElseThrow();
         roles.add(new RoleSpec("UNIT_HR", "单位人事干部", DataScope.ORG, null, List.of(Permissions.ORG_READ, Permissions.PERSON_READ,
                 Permissions.CADRE_READ, Permissions.ASSESSMENT_READ, Permissions.ASSESSMENT_MANAGE, Permissions.ASSESSMENT_EVALUATE,
-                Permissions.ASSESSMENT_SELF), null));
+                Permissions.ASSESSMENT_SELF, Permissions.TALENT_EMPLOYER), null));
         users.add(new UserSpec("unit1", unit.name() + "人事科", orgIds[unit.key()], "UNIT_HR"));
         recruitmentLogins(roles, users);
+        talentLogins(city, orgIds, roles, users);
         roles.add(new RoleSpec("SYSADMIN", "系统管理员", DataScope.ALL, "SYSTEM",
                 List.of(Permissions.USER_MANAGE, Permissions.ORG_READ), null));
         roles.add(new RoleSpec("SECADMIN", "安全管理员", DataScope.ALL, "SECURITY",
@@ -77,7 +79,11 @@ final class DemoAccounts {
         for (UserSpec user : users) {
             insertUser(user, roleIds.get(user.roleCode()), passwordHash);
         }
-        return users.stream().map(UserSpec::username).toList();
+        List<String> usernames = new ArrayList<>(users.stream().map(UserSpec::username).toList());
+        if (insertTalentAccount(passwordHash)) {
+            usernames.add(TALENT_LOGIN);
+        }
+        return usernames;
     }
 
     /**
@@ -111,6 +117,50 @@ final class DemoAccounts {
                 List.of(Permissions.ORG_READ, Permissions.PERSON_READ, Permissions.RECRUITMENT_READ, Permissions.RECRUITMENT_APPROVE), null));
         users.add(new UserSpec("branch1", branch, ids[2], "BRANCH_RECRUITMENT"));
         users.add(new UserSpec("committee1", township + (ids[3] == 1 ? "党工委" : "党委") + "组织员", ids[0], "COMMITTEE_RECRUITMENT"));
+    }
+
+    /** The demo talent account: a login of kind TALENT. */
+    static final String TALENT_LOGIN = "talent1";
+
+    /**
+     * Issue 9: county 1's 人才办 (talent office: registry, review, committee, service) and a 人才服务专员, both in
+     * county 1's 县委组织部 (where the 人才办 sits) and scoped to county 1.
+     */
+    private void talentLogins(DemoCity city, long[] orgIds, List<RoleSpec> roles, List<UserSpec> users) {
+        DemoCity.County first = city.counties().getFirst();
+        long county = orgIds[first.key()];
+        roles.add(new RoleSpec("TALENT_OFFICE", first.name() + "委人才办", DataScope.CUSTOM, null, List.of(Permissions.ORG_READ,
+                Permissions.PERSON_READ, Permissions.TALENT_READ, Permissions.TALENT_WRITE, Permissions.TALENT_REVIEW,
+                Permissions.TALENT_COMMITTEE, Permissions.TALENT_SERVICE), county));
+        roles.add(new RoleSpec("TALENT_SERVICE", "人才服务专员", DataScope.CUSTOM, null,
+                List.of(Permissions.TALENT_READ, Permissions.TALENT_SERVICE), county));
+        users.add(new UserSpec("talentoffice", first.name() + "委人才办", orgIds[first.departmentKey()], "TALENT_OFFICE"));
+        users.add(new UserSpec("service1", first.name() + "人才服务专员", orgIds[first.departmentKey()], "TALENT_SERVICE"));
+    }
+
+    /**
+     * talent1: the account of kind TALENT of the first demo talent (county 1, the lowest talent id), holding the fixed
+     * role 人才 of V27. False when the demo has no talents (no people).
+     */
+    private boolean insertTalentAccount(String passwordHash) {
+        var talent = jdbc.sql("""
+                SELECT t.person_id, t.org_id, p.name FROM talent t JOIN person_person p ON p.id = t.person_id
+                WHERE t.created_by = :author ORDER BY t.id LIMIT 1""").param("author", DemoWriter.AUTHOR)
+                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getString(3)}).optional();
+        if (talent.isEmpty()) {
+            return false;
+        }
+        long id = jdbc.sql("""
+                        INSERT INTO access_user (username, display_name, password_hash, org_id, person_id, kind, password_changed_at,
+                                                 created_by, updated_by)
+                        VALUES (:username, :displayName, :hash, :org, :person, 'TALENT', now(), :author, :author) RETURNING id
+                        """)
+                .param("username", TALENT_LOGIN).param("displayName", talent.get()[2]).param("hash", passwordHash)
+                .param("org", talent.get()[1]).param("person", talent.get()[0]).param("author", DemoWriter.AUTHOR)
+                .query(Long.class).single();
+        jdbc.sql("INSERT INTO access_user_role (user_id, role_id) SELECT :user, id FROM access_role WHERE code = 'TALENT'")
+                .param("user", id).update();
+        return true;
     }
 
     private long insertRole(RoleSpec role) {

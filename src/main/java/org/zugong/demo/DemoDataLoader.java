@@ -131,6 +131,8 @@ class DemoDataLoader implements ApplicationRunner {
             // its own seeded stream too: the development records of 群众 and 共青团员 (issue 6)
             DemoRecruitment.insert(jdbc, new DemoRecruitment(new Random(SEED + 2), today, city, people).plan(), personIds, orgIds);
             new DemoSupervision(jdbc, cipher, today).insert();
+            // its own seeded stream: the talent registry (issue 9)
+            new DemoTalents(jdbc, new Random(SEED + 3), today).insert();
         }
         new DemoSchemes(jdbc).insert(orgIds[0]); // the root 湘云市 is planned first
         List<String> usernames = new DemoAccounts(jdbc).insert(city, orgIds, passwordEncoder.encode(PASSWORD));

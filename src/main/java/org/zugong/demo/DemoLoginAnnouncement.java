@@ -26,7 +26,7 @@ class DemoLoginAnnouncement {
         boolean demo = jdbc.sql("SELECT count(*) FROM access_user WHERE username IN ('city', 'county1', 'sysadmin', 'secadmin', 'auditadmin') AND created_by = 'demo'")
                 .query(Long.class).single() == 5;
         if (demo) {
-            log.info("演示账号（密码均为 {}）：city（全市）、county1…county6（各县）、unit1（单位人事）、branch1 / committee1（党支部、基层党委：发展党员）、sysadmin / secadmin / auditadmin（三员）", DemoDataLoader.PASSWORD);
+            log.info("演示账号（密码均为 {}）：city（全市）、county1…county6（各县）、unit1（单位人事）、branch1 / committee1（党支部、基层党委：发展党员）、talentoffice / service1（人才办、人才服务专员）、talent1（人才账号，登录后进入人才服务门户）、sysadmin / secadmin / auditadmin（三员）", DemoDataLoader.PASSWORD);
         }
     }
 }

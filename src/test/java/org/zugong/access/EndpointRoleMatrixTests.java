@@ -36,11 +36,11 @@ class EndpointRoleMatrixTests extends IntegrationTest {
 
     /** The demo accounts, one per demo role (their roles and permissions are read from the database). */
     static final List<String> DEMO_ACCOUNTS = List.of("county1", "county2", "county3", "county4", "county5", "county6", "city",
-            "unit1", "branch1", "committee1", "sysadmin", "secadmin", "auditadmin");
+            "unit1", "branch1", "committee1", "talentoffice", "service1", "talent1", "sysadmin", "secadmin", "auditadmin");
 
     /** Permissions that open personal data (the person registry and every module built on it). */
     static final List<String> PERSONAL_DATA_PREFIXES = List.of("person:", "cadre:", "assessment:", "warning:", "supervision:",
-            "recruitment:");
+            "recruitment:", "talent:");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -213,6 +213,14 @@ class EndpointRoleMatrixTests extends IntegrationTest {
         assertThat(reachable("auditadmin", EndpointRoleMatrixTests::auditRecords)).as("audit endpoints reached").isNotEmpty();
         assertThat(cells.stream().filter(c -> c.role().username().equals("auditadmin") && auditRecords(c.endpoint()))
                 .allMatch(c -> c.status() != 403)).as("audit administrator reaches every audit endpoint").isTrue();
+    }
+
+    /** A talent account (kind TALENT) reaches its portal and what every signed-in user has, nothing of the staff's. */
+    @Test
+    void aTalentAccountReachesOnlyItsPortalAndItsOwnAccount() {
+        assertThat(reachable("talent1", e -> !ownAccountOrCommon(e) && !e.requirement().anyOf().equals(Set.of("talent:self"))))
+                .as("staff endpoints a talent account reaches").isEmpty();
+        assertThat(reachable("talent1", e -> e.pattern().equals("/portal"))).as("the portal").isNotEmpty();
     }
 
     private static boolean ownAccountOrCommon(Endpoint e) {

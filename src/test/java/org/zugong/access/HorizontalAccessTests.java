@@ -160,7 +160,21 @@ class HorizontalAccessTests extends IntegrationTest {
             subject("/(api/v1/)?recruitment/plans/\\{id}", "id",
                     t -> t.first("SELECT min(id) FROM recruitment_plan WHERE party_org_id IN " + IN_COUNTY2)),
             subject("/recruitment/mobile/\\{id}|/api/v1/recruitment/mobile-members/\\{id}", "id",
-                    t -> t.first("SELECT min(id) FROM recruitment_mobile_member WHERE home_org_id IN " + IN_COUNTY2)));
+                    t -> t.first("SELECT min(id) FROM recruitment_mobile_member WHERE home_org_id IN " + IN_COUNTY2)),
+            // talents (scoped by the employer unit)
+            subject("/(api/v1/)?talents/\\{id}.*", "id", t -> t.first("SELECT min(id) FROM talent WHERE org_id IN " + IN_COUNTY2)),
+            subject("/talents/person-tab/\\{personId}", "personId", t -> Optional.of(t.personInCounty(2))));
+
+    /**
+     * Who probes which endpoints when county1's department lacks the permission: the talent endpoints are
+     * county 1's 人才办 (talentoffice, scoped to county 1 like county1). Matched against the pattern; others are county1.
+     */
+    static final Map<String, String> CALLERS = Map.of("/(api/v1/)?talents(/.*)?", "talentoffice");
+
+    private static String callerOf(Endpoint e) {
+        return CALLERS.entrySet().stream().filter(c -> e.pattern().matches(c.getKey())).map(Map.Entry::getValue).findFirst()
+                .orElse("county1");
+    }
 
     /**
      * Second calls for sub-records: the parent in the path is one the caller may see (its own cadre,
@@ -279,8 +293,7 @@ class HorizontalAccessTests extends IntegrationTest {
     @Test
     void aCountyAddressingAnotherCountysRecordGets404AndTheProbeIsAudited() throws Exception {
         ensureForeignRecords();
-        MockHttpSession county1 = session("county1");
-        String bearer = bearer("county1");
+        Map<String, MockHttpSession> sessions = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (Endpoint e : idTaking()) {
@@ -303,7 +316,8 @@ class HorizontalAccessTests extends IntegrationTest {
             }
             for (Map<String, String> call : calls) {
                 checked++;
-                String failure = probe(e, call, county1, bearer);
+                String caller = callerOf(e);
+                String failure = probe(e, call, sessions.computeIfAbsent(caller, this::session), bearer(caller));
                 if (failure != null) {
                     failures.add(failure);
                 }

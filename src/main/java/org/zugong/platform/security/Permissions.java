@@ -45,6 +45,20 @@ public final class Permissions {
     public static final String RECRUITMENT_APPROVE = "recruitment:approve";
     /** 县委组织部预审: the county organization department's pre-review (双重预审). */
     public static final String RECRUITMENT_PREREVIEW = "recruitment:prereview";
+    /** 人才库: read the talent registry, search and export it. */
+    public static final String TALENT_READ = "talent:read";
+    /** Maintain registry records (and later talent cards); create talent accounts. */
+    public static final String TALENT_WRITE = "talent:write";
+    /** 人才办审核: review applications, 公示 and recognition. */
+    public static final String TALENT_REVIEW = "talent:review";
+    /** 专家评审委员会: the expert committee's decision on an application. */
+    public static final String TALENT_COMMITTEE = "talent:committee";
+    /** 用人单位确认: the employer's confirmation of an application. */
+    public static final String TALENT_EMPLOYER = "talent:employer";
+    /** 人才服务专员: handle the service requests routed to one. */
+    public static final String TALENT_SERVICE = "talent:service";
+    /** A talent's own records (the TALENT account kind holds this one permission only). */
+    public static final String TALENT_SELF = "talent:self";
     public static final String USER_MANAGE = "user:manage";
     public static final String ROLE_MANAGE = "role:manage";
     public static final String USER_UNLOCK = "user:unlock";
@@ -77,6 +91,13 @@ public final class Permissions {
         all.put(RECRUITMENT_WRITE, "维护发展党员档案");
         all.put(RECRUITMENT_APPROVE, "党委审批（接收预备党员、转正、延长预备期、党委预审）");
         all.put(RECRUITMENT_PREREVIEW, "县委组织部预审");
+        all.put(TALENT_READ, "查看人才库");
+        all.put(TALENT_WRITE, "维护人才库（含开通人才账号）");
+        all.put(TALENT_REVIEW, "人才认定审核（人才办审核、公示、认定）");
+        all.put(TALENT_COMMITTEE, "专家评审委员会评审");
+        all.put(TALENT_EMPLOYER, "用人单位确认");
+        all.put(TALENT_SERVICE, "人才服务专员办理服务申请");
+        all.put(TALENT_SELF, "人才本人（仅人才账号）");
         all.put(USER_MANAGE, "用户管理（系统管理员）");
         all.put(ROLE_MANAGE, "角色与权限（安全管理员）");
         all.put(USER_UNLOCK, "解锁账号（安全管理员）");
