@@ -16,6 +16,27 @@ class TalentNavigation {
         return new NavigationItem(GROUP, GROUP_ORDER, "人才库", "/talents", Permissions.TALENT_READ, 10);
     }
 
+    @Bean
+    NavigationItem talentRecognitionNavigation() {
+        return new NavigationItem(GROUP, GROUP_ORDER, "人才认定", "/talent-applications", Permissions.TALENT_READ, 20);
+    }
+
+    /** The employer's HR (talent:employer without talent:read) confirms its unit's applications. */
+    @Bean
+    NavigationItem talentRecognitionEmployerNavigation() {
+        return new NavigationItem(GROUP, GROUP_ORDER, "人才认定（单位确认）", "/talent-applications?stage=SUBMITTED", Permissions.TALENT_EMPLOYER, 21);
+    }
+
+    @Bean
+    NavigationItem talentPointsNavigation() {
+        return new NavigationItem(GROUP, GROUP_ORDER, "乡土人才积分", "/talent-points", Permissions.TALENT_READ, 40);
+    }
+
+    @Bean
+    NavigationItem talentStatisticsNavigation() {
+        return new NavigationItem(GROUP, GROUP_ORDER, "人才统计", "/talents/statistics", Permissions.TALENT_READ, 50);
+    }
+
     /** The talent account's only entry: its portal. */
     @Bean
     NavigationItem talentPortalNavigation() {
