@@ -133,6 +133,7 @@ class DemoDataLoader implements ApplicationRunner {
             new DemoSupervision(jdbc, cipher, today).insert();
             // its own seeded stream: the talent registry (issue 9)
             new DemoTalents(jdbc, new Random(SEED + 3), today).insert();
+            new DemoTalentRecognition(jdbc, today).insert(); // issue 9: 认定申请 at every stage, 乡土人才积分
         }
         new DemoSchemes(jdbc).insert(orgIds[0]); // the root 湘云市 is planned first
         List<String> usernames = new DemoAccounts(jdbc).insert(city, orgIds, passwordEncoder.encode(PASSWORD));
