@@ -128,8 +128,10 @@ final class DemoTalentRecognition {
         jdbc.sql("UPDATE talent_application SET stage = 'WITHDRAWN', last_step_on = :on WHERE id = :id")
                 .param("on", Date.valueOf(d.minusDays(20))).param("id", a).update();
         // county 2
-        app(c2.get(0), "C", "科技", "生物医药", "APPLICATION", d.minusDays(5));
+        a = app(c2.get(0), "C", "科技", "生物医药", "APPLICATION", d.minusDays(5));
+        evidence(a, "专利", "发明专利证书");
         a = app(c2.get(1), "D", "教育", "学前教育", "APPLICATION", d.minusDays(40));
+        evidence(a, "职称", "幼儿园高级教师职称证书");
         passedToCommittee(a, d.minusDays(38), d.minusDays(35), d.minusDays(30), "D");
         publicity(a, d.minusDays(1));
         // rural points: persons 13..27 of county 1, 2..4 of county 2

@@ -16,7 +16,8 @@ import org.zugong.platform.web.PageRequest;
 import org.zugong.platform.web.PageResult;
 
 /**
- * {@code /api/v1/talent-applications}: the 认定申请 list (filters as the page; a talent account gets its own only),
+ * {@code /api/v1/talent-applications}: the staff's 认定申请 list (filters as the page; the talent's own are under
+ * {@code /api/v1/portal/applications}),
  * one application with its evidence and timeline (audited view), a new application (JSON), evidence with a file
  * (multipart), and each step ({@code POST …/{id}/steps/{step}}, the body a {@link RecognitionStepForm}) — the same
  * checks and Chinese messages as the pages: 400 invalid input, 409 stale version, 422 out of order, 404 out of scope.
@@ -25,7 +26,7 @@ import org.zugong.platform.web.PageResult;
 @RequestMapping("/api/v1/talent-applications")
 class RecognitionApi {
 
-    static final String ANY = "hasAnyAuthority('talent:read', 'talent:employer', 'talent:review', 'talent:committee', 'talent:self')";
+    static final String ANY = "hasAnyAuthority('talent:read', 'talent:employer', 'talent:review', 'talent:committee')";
 
     record Detail(TalentApplication application, List<RecognitionRepository.Evidence> evidence, List<RecognitionRepository.Step> steps) {
     }
@@ -55,14 +56,14 @@ class RecognitionApi {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyAuthority('talent:write', 'talent:employer', 'talent:self')")
+    @PreAuthorize("hasAnyAuthority('talent:write', 'talent:employer')")
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@RequestBody TalentApplicationForm form) {
         return new Created(recognitions.create(form));
     }
 
     @PostMapping("/{id}/evidence")
-    @PreAuthorize("hasAnyAuthority('talent:write', 'talent:employer', 'talent:self')")
+    @PreAuthorize("hasAnyAuthority('talent:write', 'talent:employer')")
     @ResponseStatus(HttpStatus.CREATED)
     Created addEvidence(@PathVariable long id, @RequestParam(required = false) String kind, @RequestParam(required = false) String description,
                         @RequestParam(required = false) MultipartFile file) {
@@ -70,7 +71,7 @@ class RecognitionApi {
     }
 
     @PostMapping("/{id}/steps/{step}")
-    @PreAuthorize("hasAnyAuthority('talent:employer', 'talent:review', 'talent:committee', 'talent:write', 'talent:self')")
+    @PreAuthorize("hasAnyAuthority('talent:employer', 'talent:review', 'talent:committee', 'talent:write')")
     TalentApplication step(@PathVariable long id, @PathVariable String step, @RequestBody RecognitionStepForm form) {
         return recognitions.take(id, step, form);
     }

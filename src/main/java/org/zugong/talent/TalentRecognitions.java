@@ -382,7 +382,7 @@ public class TalentRecognitions {
                 next = RecognitionStage.RECOGNIZED;
                 outcome = "DONE";
                 if (a.objectionPending()) {
-                    errors.add("date", "公示期间的异议尚未处理，不能认定");
+                    throw new BusinessRuleException("公示期间的异议尚未处理，不能认定");
                 } else if (date != null && !date.isAfter(a.publicityEnd())) {
                     errors.add("date", "公示期至 " + DAY.format(a.publicityEnd()) + " 结束，公示结束后方可认定");
                 }

@@ -44,7 +44,9 @@ class HorizontalAccessTests extends IntegrationTest {
             "(GET|POST) /api/v1/supervision/reports/\\{year}/draws", "a year, not a record: the draw lists and draws within the caller's jurisdiction",
             "POST /cadres/import/\\{batchId}/confirm", "an upload batch belongs to the user who uploaded it (looked up by user id), not to a county",
             "POST /cadres/saved-searches/\\{id}/delete", "a saved search belongs to its user (deleted by id and user id), not to a county",
-            "DELETE /api/v1/users/\\{id}/sessions", "account administration like /admin/users: the security administrator's, installation-wide");
+            "DELETE /api/v1/users/\\{id}/sessions", "account administration like /admin/users: the security administrator's, installation-wide",
+            "(GET|POST) /(api/v1/)?portal/applications/\\{id}.*", "a talent's own applications, looked up by the signed-in talent's person: staff hold no "
+                    + "talent:self (403); another talent's application answers 404 and is audited (RecognitionPortalTests)");
 
     /** Which demo record of county2 a path variable names, by the endpoint's pattern. */
     private record Subject(Pattern pattern, String variable, Function<HorizontalAccessTests, Optional<Long>> foreignId) {
@@ -163,13 +165,24 @@ class HorizontalAccessTests extends IntegrationTest {
                     t -> t.first("SELECT min(id) FROM recruitment_mobile_member WHERE home_org_id IN " + IN_COUNTY2)),
             // talents (scoped by the employer unit)
             subject("/(api/v1/)?talents/\\{id}.*", "id", t -> t.first("SELECT min(id) FROM talent WHERE org_id IN " + IN_COUNTY2)),
-            subject("/talents/person-tab/\\{personId}", "personId", t -> Optional.of(t.personInCounty(2))));
+            subject("/talents/person-tab/\\{personId}", "personId", t -> Optional.of(t.personInCounty(2))),
+            // talent recognition (scoped by the employer unit), rural points (by the person's unit)
+            subject("/(api/v1/)?talent-applications/\\{id}.*", "id", t -> t.first("SELECT min(id) FROM talent_application WHERE org_id IN " + IN_COUNTY2)),
+            subject("/(api/v1/)?talent-applications/\\{id}/evidence/\\{evidenceId}", "evidenceId",
+                    t -> t.first("SELECT min(e.id) FROM talent_application_evidence e JOIN talent_application a ON a.id = e.application_id WHERE a.org_id IN "
+                            + IN_COUNTY2)),
+            subject("/talent-applications/person-tab/\\{personId}.*", "personId", t -> Optional.of(t.personInCounty(2))),
+            subject("/talent-applications/talent-section/\\{talentId}", "talentId",
+                    t -> t.first("SELECT min(id) FROM talent WHERE org_id IN " + IN_COUNTY2)),
+            subject("/(api/v1/)?talent-points/\\{id}.*", "id", t -> t.first("SELECT min(id) FROM talent_point_entry WHERE org_id IN " + IN_COUNTY2)),
+            subject("/(api/v1/)?talent-points/candidates/\\{personId}/recommend", "personId", t -> Optional.of(t.personInCounty(2))));
 
     /**
      * Who probes which endpoints when county1's department lacks the permission: the talent endpoints are
      * county 1's 人才办 (talentoffice, scoped to county 1 like county1). Matched against the pattern; others are county1.
      */
-    static final Map<String, String> CALLERS = Map.of("/(api/v1/)?talents(/.*)?", "talentoffice");
+    static final Map<String, String> CALLERS = Map.of("/(api/v1/)?talents(/.*)?", "talentoffice",
+            "/(api/v1/)?(talent-applications|talent-points)(/.*)?", "talentoffice");
 
     private static String callerOf(Endpoint e) {
         return CALLERS.entrySet().stream().filter(c -> e.pattern().matches(c.getKey())).map(Map.Entry::getValue).findFirst()
@@ -184,7 +197,10 @@ class HorizontalAccessTests extends IntegrationTest {
     private static final List<Subject> VISIBLE_PARENTS = List.of(
             subject("/(api/v1/)?cadres/\\{id}/(posts|frontline|promotion-proposals)/\\{[a-zA-Z]+}.*", "id", t -> t.ownCadre()),
             subject("/(api/v1/)?warnings/\\{id}/actions/\\{actionId}", "id", t -> t.ownWarning()),
-            subject("/(api/v1/)?assessment/periods/\\{id}/(results|units)/\\{[a-zA-Z]+}.*", "id", t -> t.cityPeriodWithForeignResults()));
+            subject("/(api/v1/)?assessment/periods/\\{id}/(results|units)/\\{[a-zA-Z]+}.*", "id", t -> t.cityPeriodWithForeignResults()),
+            subject("/talent-applications/\\{id}/evidence/\\{evidenceId}", "id",
+                    t -> t.first("SELECT min(id) FROM talent_application WHERE org_id NOT IN " + IN_COUNTY2 + " AND org_id IN "
+                            + "(SELECT id FROM org_organization WHERE path LIKE (SELECT path FROM org_organization WHERE id = " + t.county(1) + ") || '%')")));
 
     /** Path variables that qualify a record rather than name one: a plausible value, not another county's. */
     private static final Map<String, String> QUALIFIERS = Map.of("year", "2025", "step", "talk");
