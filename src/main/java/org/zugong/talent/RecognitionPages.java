@@ -1,7 +1,6 @@
 package org.zugong.talent;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -123,23 +122,10 @@ class RecognitionPages {
         return "talent/recognition/form";
     }
 
-    /** Files the application, then its evidence rows (each with its optional file) — one transaction per call of the service. */
+    /** Files the application with its evidence rows (each with its optional file) in one transaction: a refused file leaves nothing. */
     static long createWithEvidence(TalentRecognitions recognitions, TalentApplicationForm form, List<String> kinds, List<String> descriptions,
                                    List<MultipartFile> files) {
-        List<Integer> rows = new ArrayList<>();
-        int n = kinds == null ? 0 : kinds.size();
-        for (int i = 0; i < n; i++) {
-            String d = descriptions != null && i < descriptions.size() ? descriptions.get(i) : null;
-            if (kinds.get(i) != null && !kinds.get(i).isBlank() || d != null && !d.isBlank()) {
-                rows.add(i);
-            }
-        }
-        long id = recognitions.create(form);
-        for (int i : rows) {
-            recognitions.addEvidence(id, kinds.get(i), descriptions != null && i < descriptions.size() ? descriptions.get(i) : null,
-                    files != null && i < files.size() ? files.get(i) : null);
-        }
-        return id;
+        return recognitions.createWithFiles(form, kinds, descriptions, files);
     }
 
     @GetMapping("/{id}")

@@ -220,6 +220,27 @@ public class TalentRecognitions {
         return id;
     }
 
+    /**
+     * A new application with evidence rows from a page form (parallel lists; empty rows skipped), each with an
+     * optional file — one transaction, so a refused file leaves no application behind.
+     */
+    long createWithFiles(TalentApplicationForm form, List<String> kinds, List<String> descriptions, List<MultipartFile> files) {
+        List<Integer> rows = new ArrayList<>();
+        int n = kinds == null ? 0 : kinds.size();
+        for (int i = 0; i < n; i++) {
+            String d = descriptions != null && i < descriptions.size() ? descriptions.get(i) : null;
+            if (kinds.get(i) != null && !kinds.get(i).isBlank() || d != null && !d.isBlank()) {
+                rows.add(i);
+            }
+        }
+        long id = create(form);
+        for (int i : rows) {
+            addEvidence(id, kinds.get(i), descriptions != null && i < descriptions.size() ? descriptions.get(i) : null,
+                    files != null && i < files.size() ? files.get(i) : null);
+        }
+        return id;
+    }
+
     private static void checkEvidence(FieldErrors.Collector errors, String field, String kind, String description) {
         if (kind == null || !EVIDENCE_KINDS.contains(kind.trim())) {
             errors.add(field + ".kind", "请选择证明材料类别");
@@ -242,16 +263,16 @@ public class TalentRecognitions {
             throw new BusinessRuleException("申请已进入专家评审，不能再补充证明材料");
         }
         FieldErrors.Collector errors = new FieldErrors.Collector();
-        checkEvidence(errors, "evidence", kind, description);
-        errors.throwIfAny();
         Upload upload = null;
         if (file != null && !file.isEmpty()) {
             try {
                 upload = Upload.accept(file, "证明材料", repository.rule().evidenceMaxBytes(), FileType.PDF, FileType.JPEG, FileType.PNG);
             } catch (UploadRefused e) {
-                throw FieldErrors.of("file", e.getMessage());
+                errors.add("file", e.getMessage());
             }
         }
+        checkEvidence(errors, "evidence", kind, description);
+        errors.throwIfAny();
         long evidenceId = repository.insertEvidence(id, kind.trim(), description.trim(), upload == null ? null : upload.fileName(),
                 upload == null ? null : upload.type().name(), upload == null ? null : upload.content(), user());
         audit.record("TALENT_APPLICATION_EVIDENCE", "talent_application", id, "补充证明材料：" + a.personName() + " " + kind.trim()

@@ -47,6 +47,10 @@ class UploadSecurityTests extends IntegrationTest {
     private static final String AUDIT_PAGE = "党员发展档案排查（页面）";
     private static final String AUDIT_EXPORT = "党员发展档案排查导出（页面）";
     private static final String AUDIT_API = "党员发展档案排查（API）";
+    private static final String EVIDENCE_PAGE = "人才认定证明材料（页面）";
+    private static final String EVIDENCE_API = "人才认定证明材料（API）";
+    private static final String POINTS_PAGE = "乡土人才积分证明材料（页面）";
+    private static final byte[] PDF = "%PDF-1.4\n%âãÏÓ\n".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] XML = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n<Person><XingMing>测试</XingMing></Person>"
             .getBytes(StandardCharsets.UTF_8);
 
@@ -100,6 +104,20 @@ class UploadSecurityTests extends IntegrationTest {
                 (n, c) -> page("/recruitment/audit/export", "file", n, c, county1), auditTemp));
         add(new Endpoint(AUDIT_API, 20 * 1024 * 1024, ".xlsx", UploadSamples.xlsx("姓名", "出生日期"),
                 (n, c) -> api("/api/v1/recruitment/audit", n, c, "county1"), auditTemp));
+        MockHttpSession office = session("talentoffice");
+        long application = jdbc.sql("""
+                SELECT min(a.id) FROM talent_application a JOIN org_organization o ON o.id = a.org_id
+                WHERE a.stage = 'SUBMITTED' AND o.path LIKE (SELECT path FROM org_organization WHERE id = :c) || '%'""")
+                .param("c", county(1)).query(Long.class).single();
+        Supplier<String> evidence = () -> jdbc.sql("SELECT count(*) || '/' || coalesce(sum(length(content)), 0) FROM talent_application_evidence")
+                .query(String.class).single();
+        add(new Endpoint(EVIDENCE_PAGE, 5 * 1024 * 1024, ".pdf", PDF,
+                (n, c) -> page("/talent-applications/" + application + "/evidence", "file", n, c, office), evidence));
+        add(new Endpoint(EVIDENCE_API, 5 * 1024 * 1024, ".pdf", PDF,
+                (n, c) -> api("/api/v1/talent-applications/" + application + "/evidence", n, c, "talentoffice"), evidence));
+        add(new Endpoint(POINTS_PAGE, 5 * 1024 * 1024, ".png", UploadSamples.PNG,
+                (n, c) -> page("/talent-points", "file", n, c, office),
+                () -> jdbc.sql("SELECT count(*) FROM talent_point_entry").query(String.class).single()));
     }
 
     /** Leaves the demo data as it was: the period opened for the 考核批量录入 rows goes again (refusals stored nothing in it). */
@@ -116,7 +134,8 @@ class UploadSecurityTests extends IntegrationTest {
     }
 
     static Stream<String> all() {
-        return Stream.of(PHOTO, GRADES_PAGE, GRADES_API, LRMX_PAGE, LRMX_API, AUDIT_PAGE, AUDIT_EXPORT, AUDIT_API);
+        return Stream.of(PHOTO, GRADES_PAGE, GRADES_API, LRMX_PAGE, LRMX_API, AUDIT_PAGE, AUDIT_EXPORT, AUDIT_API, EVIDENCE_PAGE, EVIDENCE_API,
+                POINTS_PAGE);
     }
 
     static Stream<String> workbooks() {
