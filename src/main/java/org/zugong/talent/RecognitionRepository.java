@@ -117,6 +117,14 @@ class RecognitionRepository {
                 });
     }
 
+    /** The person's applications within the jurisdiction (a condition over {@code o}), newest first. */
+    List<TalentApplication> ofPerson(long personId, SqlCondition scope) {
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("p", personId);
+        return jdbc.sql("SELECT " + COLUMNS + FROM + "WHERE a.person_id = :p AND " + scope.sql() + " ORDER BY a.id DESC LIMIT 100")
+                .params(params).query(RecognitionRepository::map).list();
+    }
+
     List<TalentApplication> ofPerson(long personId) {
         return jdbc.sql("SELECT " + COLUMNS + FROM + "WHERE a.person_id = :p ORDER BY a.id DESC LIMIT 100").param("p", personId)
                 .query(RecognitionRepository::map).list();

@@ -132,9 +132,7 @@ public class TalentRecognitions {
     /** The applications of a person within the jurisdiction (the person tab, the talent section). */
     @Transactional(readOnly = true)
     List<TalentApplication> ofPerson(long personId) {
-        Jurisdiction j = organizations.jurisdiction();
-        return repository.ofPerson(personId).stream()
-                .filter(a -> repository.orgPath(a.orgId()).map(p -> j.covers(p, a.orgId())).orElse(false)).toList();
+        return repository.ofPerson(personId, organizations.jurisdiction().orgCondition("o.path", "o.id", "j"));
     }
 
     /** The signed-in talent's own applications. */
