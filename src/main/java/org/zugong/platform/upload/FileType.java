@@ -13,7 +13,11 @@ public enum FileType {
     LRMX(".lrmx", List.of(".lrmx")),
     ZIP(".zip", List.of(".zip")),
     JPEG(".jpg", List.of(".jpg", ".jpeg")),
-    PNG(".png", List.of(".png"));
+    PNG(".png", List.of(".png")),
+    /** A PDF document: {@code %PDF-}. */
+    PDF(".pdf", List.of(".pdf")),
+    /** An Office Open XML document: a zip ({@code PK\3\4}). */
+    DOCX(".docx", List.of(".docx"));
 
     private final String label;
     private final List<String> extensions;
@@ -41,6 +45,8 @@ public enum FileType {
             case LRMX -> isXml(b);
             case JPEG -> startsWith(b, 0xFF, 0xD8, 0xFF);
             case PNG -> startsWith(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
+            case PDF -> startsWith(b, '%', 'P', 'D', 'F', '-');
+            case DOCX -> startsWith(b, 'P', 'K', 3, 4);
         };
     }
 
