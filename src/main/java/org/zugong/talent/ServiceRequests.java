@@ -192,6 +192,37 @@ class ServiceRequests {
         return id;
     }
 
+    /** Adds attachments to the talent's own request while it awaits acceptance (the API's second step after filing). */
+    void attach(long id, List<MultipartFile> files) {
+        ServiceRequestView r = require(id);
+        requireTalent();
+        if (r.status() != ServiceRequestStatus.SUBMITTED) {
+            throw new BusinessRuleException("申请" + r.statusLabel() + "，只有待受理的申请才能补充附件");
+        }
+        List<MultipartFile> present = files == null ? List.of() : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
+        if (present.isEmpty()) {
+            throw FieldErrors.of("attachments", "请选择要上传的附件");
+        }
+        if (repository.attachments(id).size() + present.size() > MAX_ATTACHMENTS) {
+            throw FieldErrors.of("attachments", "附件最多 " + MAX_ATTACHMENTS + " 个");
+        }
+        List<Upload> uploads = new ArrayList<>();
+        FieldErrors.Collector errors = new FieldErrors.Collector();
+        for (MultipartFile f : present) {
+            try {
+                uploads.add(Upload.accept(f, "附件", MAX_ATTACHMENT_BYTES, ATTACHMENT_TYPES));
+            } catch (UploadRefused e) {
+                errors.add("attachments", "附件“" + Upload.name(f) + "”：" + e.getMessage());
+            }
+        }
+        errors.throwIfAny();
+        for (Upload u : uploads) {
+            repository.insertAttachment(id, u.fileName(), contentType(u.type()), u.content(), user());
+        }
+        event(r, "COMMENT", true, "补充附件 " + uploads.size() + " 个");
+        audit.record("TALENT_SERVICE_ATTACH", "talent_service_request", id, "补充服务申请 " + r.number() + " 的附件 " + uploads.size() + " 个");
+    }
+
     static String contentType(FileType type) {
         return switch (type) {
             case PDF -> "application/pdf";
