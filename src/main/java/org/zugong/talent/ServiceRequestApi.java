@@ -59,6 +59,21 @@ class ServiceRequestApi {
         return requests.types().stream().filter(ServiceType::active).toList();
     }
 
+    /** The types with the caller's county's own departments and their versions. */
+    @GetMapping("/types/settings")
+    @PreAuthorize("hasAuthority('talent:read')")
+    List<ServiceRequests.TypeSetting> typeSettings() {
+        return requests.typeSettings();
+    }
+
+    /** {"department","acceptDays","finishDays","active","version","countyDepartment"}: the talent office maintains a type. */
+    @org.springframework.web.bind.annotation.PutMapping("/types/{code}")
+    @PreAuthorize("hasAuthority('talent:write')")
+    List<ServiceRequests.TypeSetting> updateType(@PathVariable String code, @RequestBody ServiceTypeForm form) {
+        requests.updateType(code, form);
+        return requests.typeSettings();
+    }
+
     @GetMapping("/stats")
     @PreAuthorize("hasAuthority('talent:read')")
     ServiceSlaStatistics.Report stats(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

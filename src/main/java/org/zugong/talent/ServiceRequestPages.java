@@ -145,6 +145,36 @@ class ServiceRequestPages {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Content-Type-Options", "nosniff").body(content);
     }
 
+    /** 服务类型: defaults and the caller's county's departments; the talent office edits them. */
+    @GetMapping("/types")
+    @PreAuthorize("hasAuthority('talent:read')")
+    String types(Model model, HttpServletResponse response) {
+        PageCaching.noStore(response);
+        model.addAttribute("settings", requests.typeSettings());
+        return "talent/service/types";
+    }
+
+    @PostMapping("/types/{code}")
+    @PreAuthorize("hasAuthority('talent:write')")
+    String updateType(@PathVariable String code, @ModelAttribute ServiceTypeForm form, Model model, RedirectAttributes redirect,
+                      HttpServletResponse response) {
+        try {
+            requests.updateType(code, form);
+            redirect.addFlashAttribute("message", "已保存服务类型");
+            return "redirect:/talent-services/types";
+        } catch (FieldErrors e) {
+            response.setStatus(400);
+            model.addAttribute("error", e.getMessage());
+        } catch (EditConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("error", e.getMessage());
+        }
+        int status = response.getStatus();
+        String view = types(model, response);
+        response.setStatus(status);
+        return view;
+    }
+
     @GetMapping("/stats")
     @PreAuthorize("hasAuthority('talent:read')")
     String stats(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

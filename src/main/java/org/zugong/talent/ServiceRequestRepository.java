@@ -37,6 +37,32 @@ class ServiceRequestRepository {
         this.jdbc = jdbc;
     }
 
+    /** A type with its version (for the edit). */
+    Optional<Integer> typeVersion(String code) {
+        return jdbc.sql("SELECT version FROM talent_service_type WHERE code = :c").param("c", code).query(Integer.class).optional();
+    }
+
+    boolean updateType(String code, int version, String department, int acceptDays, int finishDays, boolean active, String by) {
+        return jdbc.sql("""
+                UPDATE talent_service_type SET department = :department, accept_days = :accept, finish_days = :finish, active = :active,
+                    version = version + 1, updated_at = now(), updated_by = :by
+                WHERE code = :code AND version = :version""")
+                .param("department", department).param("accept", acceptDays).param("finish", finishDays).param("active", active)
+                .param("by", by).param("code", code).param("version", version).update() == 1;
+    }
+
+    void saveDepartment(String typeCode, long countyOrgId, String name) {
+        if (name == null) {
+            jdbc.sql("DELETE FROM talent_service_department WHERE type_code = :t AND county_org_id = :c").param("t", typeCode)
+                    .param("c", countyOrgId).update();
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO talent_service_department (type_code, county_org_id, department_name) VALUES (:t, :c, :n)
+                ON CONFLICT (type_code, county_org_id) DO UPDATE SET department_name = EXCLUDED.department_name""")
+                .param("t", typeCode).param("c", countyOrgId).param("n", name).update();
+    }
+
     List<ServiceType> types() {
         return jdbc.sql("SELECT code, name, department, accept_days, finish_days, sort, active FROM talent_service_type ORDER BY sort")
                 .query((rs, n) -> new ServiceType(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),

@@ -83,6 +83,69 @@ class ServiceRequests {
         return repository.types();
     }
 
+    /** A type with the caller's county's own department (if any) and its version, for the talent office's page. */
+    public record TypeSetting(ServiceType type, String countyDepartment, int version) {
+    }
+
+    /** The types with the caller's county's own departments (the county: the COUNTY above the caller's unit). */
+    @Transactional(readOnly = true)
+    List<TypeSetting> typeSettings() {
+        Optional<OrganizationSummary> county = callerCounty();
+        return repository.types().stream().map(t -> new TypeSetting(t,
+                county.flatMap(c -> repository.department(t.code(), c.id())).map(ServiceRequestRepository.Department::name).orElse(null),
+                repository.typeVersion(t.code()).orElse(0))).toList();
+    }
+
+    private Optional<OrganizationSummary> callerCounty() {
+        return organizations.ancestry(Actor.require().orgId()).stream().filter(o -> o.kind() == OrganizationKind.COUNTY).reduce((a, b) -> b);
+    }
+
+    /**
+     * 维护服务类型 (talent:write): the default department, the SLA in working days and whether it is offered
+     * (versioned), and the caller's county's own department for it. New SLA days apply to requests filed or
+     * accepted afterwards; running clocks keep their due days.
+     */
+    void updateType(String code, ServiceTypeForm form) {
+        if (!Actor.require().can(Permissions.TALENT_WRITE)) {
+            throw new org.springframework.security.access.AccessDeniedException("需要人才库维护权限");
+        }
+        ServiceType type = repository.types().stream().filter(t -> t.code().equals(code)).findFirst()
+                .orElseThrow(() -> new RecordNotFoundException("服务类型", code));
+        FieldErrors.Collector errors = new FieldErrors.Collector();
+        String department = trim(form.department());
+        if (department == null) {
+            errors.add("department", "请填写责任部门");
+        } else if (department.length() > 100) {
+            errors.add("department", "责任部门不能超过 100 个字");
+        }
+        if (form.acceptDays() == null || form.acceptDays() < 1 || form.acceptDays() > 30) {
+            errors.add("acceptDays", "受理时限须为 1 至 30 个工作日");
+        }
+        if (form.finishDays() == null || form.finishDays() < 1 || form.finishDays() > 120) {
+            errors.add("finishDays", "办结时限须为 1 至 120 个工作日");
+        }
+        String countyDepartment = trim(form.countyDepartment());
+        if (countyDepartment != null && countyDepartment.length() > 100) {
+            errors.add("countyDepartment", "本县责任部门不能超过 100 个字");
+        }
+        Optional<OrganizationSummary> county = callerCounty();
+        if (countyDepartment != null && county.isEmpty()) {
+            errors.add("countyDepartment", "您不属于某个县（市、区），不能设置本县责任部门");
+        }
+        if (form.version() == null) {
+            errors.add("version", "缺少版本号，请刷新后重试");
+        }
+        errors.throwIfAny();
+        boolean active = form.active() == null || form.active();
+        if (!repository.updateType(code, form.version(), department, form.acceptDays(), form.finishDays(), active, user())) {
+            throw new EditConflictException("服务类型“" + type.name() + "”");
+        }
+        county.ifPresent(c -> repository.saveDepartment(code, c.id(), countyDepartment));
+        audit.record("TALENT_SERVICE_TYPE_UPDATE", "talent_service_type", code, "修改服务类型 " + type.name() + "：责任部门 " + department
+                + "，受理 " + form.acceptDays() + " 个工作日，办结 " + form.finishDays() + " 个工作日，" + (active ? "启用" : "停用")
+                + county.map(c -> "；" + c.name() + "责任部门 " + (countyDepartment == null ? "（默认）" : countyDepartment)).orElse(""));
+    }
+
     /** The {@code n}-th working day after {@code day} ({@code day} itself not counted). */
     LocalDate workingDaysAfter(LocalDate day, int n) {
         return calendar.lastOf(calendar.firstWorkingDayFrom(day.plusDays(1)), n);

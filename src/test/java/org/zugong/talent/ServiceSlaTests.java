@@ -100,6 +100,48 @@ class ServiceSlaTests extends IntegrationTest {
                 .isEqualTo(7);
     }
 
+    @Test
+    void theTalentOfficeMaintainsTheTypesSlaAndItsCountysDepartmentAsData() throws Exception {
+        String settings = mvc.perform(get("/api/v1/talent-services/types/settings").header("Authorization", bearer("talentoffice")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int version = com.jayway.jsonpath.JsonPath.<java.util.List<Integer>>read(settings, "$[?(@.type.code == 'OTHER')].version").getFirst();
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/talent-services/types/OTHER")
+                            .header("Authorization", bearer("talentoffice")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"department\":\"县委人才办\",\"acceptDays\":0,\"finishDays\":15,\"version\":" + version + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].message")
+                            .value("受理时限须为 1 至 30 个工作日"));
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/talent-services/types/OTHER")
+                    .header("Authorization", bearer("county1")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"department\":\"县委人才办\",\"acceptDays\":5,\"finishDays\":15,\"version\":" + version + "}"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/talent-services/types/OTHER")
+                    .header("Authorization", bearer("talentoffice")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"department\":\"县委人才办\",\"acceptDays\":5,\"finishDays\":15,\"version\":" + version
+                            + ",\"countyDepartment\":\"青溪县人才服务中心\"}"))
+                    .andExpect(status().isOk());
+            // a stale version is a conflict
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/talent-services/types/OTHER")
+                    .header("Authorization", bearer("talentoffice")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"department\":\"别的部门\",\"acceptDays\":2,\"finishDays\":15,\"version\":" + version + "}"))
+                    .andExpect(status().isConflict());
+            // a new request of talent1 (county 1) goes to the county's department with the new SLA
+            String body = mvc.perform(post("/api/v1/talent-services").header("Authorization", bearer("talent1")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"typeCode\":\"OTHER\",\"title\":\"类型维护测试\",\"content\":\"请协助。\"}"))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            assertThat((String) com.jayway.jsonpath.JsonPath.read(body, "$.request.department")).isEqualTo("青溪县人才服务中心");
+            assertThat((String) com.jayway.jsonpath.JsonPath.read(body, "$.request.acceptDue"))
+                    .isEqualTo(requests.workingDaysAfter(LocalDate.now(), 5).toString());
+            assertThat(mvc.perform(get("/talent-services/types").session(session("talentoffice"))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString()).contains("青溪县人才服务中心");
+        } finally {
+            jdbc.sql("UPDATE talent_service_type SET department = '县委人才办', accept_days = 3, finish_days = 15, active = TRUE WHERE code = 'OTHER'")
+                    .update();
+            jdbc.sql("DELETE FROM talent_service_department WHERE type_code = 'OTHER'").update();
+        }
+    }
+
     private int level(long id) {
         return jdbc.sql("SELECT escalation_level FROM talent_service_request WHERE id = :id").param("id", id).query(Integer.class).single();
     }
