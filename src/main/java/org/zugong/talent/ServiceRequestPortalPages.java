@@ -130,6 +130,14 @@ class ServiceRequestPortalPages {
         return act(id, () -> requests.rate(id, action), "感谢您的评价", model, redirect, response);
     }
 
+    /** 补充附件 while the request awaits acceptance. */
+    @PostMapping("/{id}/attachments")
+    @PreAuthorize("hasAuthority('talent:self')")
+    String attach(@PathVariable long id, @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, () -> requests.attach(id, files), "已补充附件", model, redirect, response);
+    }
+
     @GetMapping("/{id}/attachments/{attachmentId}")
     @PreAuthorize("hasAuthority('talent:self')")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {

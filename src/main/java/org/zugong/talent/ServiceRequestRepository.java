@@ -37,9 +37,14 @@ class ServiceRequestRepository {
         this.jdbc = jdbc;
     }
 
-    /** A type with its version (for the edit). */
-    Optional<Integer> typeVersion(String code) {
-        return jdbc.sql("SELECT version FROM talent_service_type WHERE code = :c").param("c", code).query(Integer.class).optional();
+    /** The types with a county's own department (null: none, or no county) and their versions, in one query. */
+    List<ServiceRequests.TypeSetting> typeSettings(Long countyOrgId) {
+        return jdbc.sql("""
+                SELECT st.code, st.name, st.department, st.accept_days, st.finish_days, st.sort, st.active, d.department_name, st.version
+                FROM talent_service_type st LEFT JOIN talent_service_department d ON d.type_code = st.code AND d.county_org_id = CAST(:c AS BIGINT)
+                ORDER BY st.sort""").param("c", countyOrgId)
+                .query((rs, n) -> new ServiceRequests.TypeSetting(new ServiceType(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6), rs.getBoolean(7)), rs.getString(8), rs.getInt(9))).list();
     }
 
     boolean updateType(String code, int version, String department, int acceptDays, int finishDays, boolean active, String by) {

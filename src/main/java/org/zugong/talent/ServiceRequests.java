@@ -90,10 +90,7 @@ class ServiceRequests {
     /** The types with the caller's county's own departments (the county: the COUNTY above the caller's unit). */
     @Transactional(readOnly = true)
     List<TypeSetting> typeSettings() {
-        Optional<OrganizationSummary> county = callerCounty();
-        return repository.types().stream().map(t -> new TypeSetting(t,
-                county.flatMap(c -> repository.department(t.code(), c.id())).map(ServiceRequestRepository.Department::name).orElse(null),
-                repository.typeVersion(t.code()).orElse(0))).toList();
+        return repository.typeSettings(callerCounty().map(OrganizationSummary::id).orElse(null));
     }
 
     private Optional<OrganizationSummary> callerCounty() {

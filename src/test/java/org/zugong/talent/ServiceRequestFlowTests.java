@@ -100,7 +100,13 @@ class ServiceRequestFlowTests extends IntegrationTest {
         mvc.perform(get(location).session(talent)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("页面全流程：配偶户口迁入"))).andExpect(content().string(containsString("户口本.pdf")))
                 .andExpect(content().string(containsString("县公安局")));
-        long attachment = jdbc.sql("SELECT id FROM talent_service_attachment WHERE request_id = :r").param("r", id).query(Long.class).single();
+        // a second attachment while it awaits acceptance
+        mvc.perform(multipart(location + "/attachments").file(new MockMultipartFile("files", "结婚证.png", "image/png",
+                        new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0})).session(talent).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long attachment = jdbc.sql("SELECT min(id) FROM talent_service_attachment WHERE request_id = :r").param("r", id).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT count(*) FROM talent_service_attachment WHERE request_id = :r").param("r", id).query(Long.class).single())
+                .isEqualTo(2);
         mvc.perform(get(location + "/attachments/" + attachment).session(talent)).andExpect(status().isOk())
                 .andExpect(content().bytes(pdf));
 
@@ -108,6 +114,7 @@ class ServiceRequestFlowTests extends IntegrationTest {
         mvc.perform(get("/talent-services").param("queue", "MINE").session(officer)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("页面全流程：配偶户口迁入")));
         mvc.perform(get("/talent-services/" + id).session(officer)).andExpect(status().isOk()).andExpect(content().string(containsString("id=\"accept\"")));
+        mvc.perform(get("/talent-services/" + id).session(officer)).andExpect(content().string(containsString("结婚证.png")));
         mvc.perform(post("/talent-services/" + id + "/accept").param("version", "0").session(officer).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post("/talent-services/" + id + "/comments").param("text", "请补充结婚证").param("visible", "true").session(officer).with(csrf()))
