@@ -311,4 +311,21 @@ class AccessRepository {
                 rs.getTimestamp("password_changed_at").toInstant(), last == null ? null : last.toInstant(), rs.getInt("version"),
                 AccountKind.valueOf(rs.getString("kind")));
     }
+
+    record ServiceOfficerRow(long userId, String username, String displayName, boolean office) {
+    }
+
+    java.util.List<ServiceOfficerRow> serviceOfficers(String orgPathPrefix) {
+        return jdbc.sql("""
+                SELECT u.id, u.username, u.display_name,
+                       EXISTS (SELECT 1 FROM access_user_role ur2 JOIN access_role_permission rp2 ON rp2.role_id = ur2.role_id
+                               WHERE ur2.user_id = u.id AND rp2.permission = 'talent:write') AS office
+                FROM access_user u JOIN org_organization o ON o.id = u.org_id
+                WHERE u.enabled AND u.kind = 'STAFF' AND o.path LIKE :prefix
+                  AND EXISTS (SELECT 1 FROM access_user_role ur JOIN access_role_permission rp ON rp.role_id = ur.role_id
+                              WHERE ur.user_id = u.id AND rp.permission = 'talent:service')
+                ORDER BY u.id""")
+                .param("prefix", orgPathPrefix + "%")
+                .query((rs, n) -> new ServiceOfficerRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list();
+    }
 }

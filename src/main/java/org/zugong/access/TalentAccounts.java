@@ -105,4 +105,18 @@ public class TalentAccounts {
     private static String user() {
         return Actor.current().map(Actor::username).orElse("system");
     }
+
+    /** A staff account holding {@code talent:service} (人才服务专员), for routing and the assignment picker. */
+    public record ServiceOfficer(long userId, String username, String displayName, boolean office) {
+    }
+
+    /**
+     * The enabled staff accounts holding {@code talent:service} whose organization lies under {@code orgPathPrefix}
+     * (a county's path), by user id; {@code office} marks those that also hold {@code talent:write} (the 人才办).
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<ServiceOfficer> serviceOfficers(String orgPathPrefix) {
+        return repository.serviceOfficers(orgPathPrefix).stream()
+                .map(o -> new ServiceOfficer(o.userId(), o.username(), o.displayName(), o.office())).toList();
+    }
 }

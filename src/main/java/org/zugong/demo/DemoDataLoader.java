@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zugong.platform.calendar.WorkCalendar;
 import org.zugong.platform.codes.CodeTables;
 import org.zugong.platform.crypto.FieldCipher;
 import org.zugong.platform.db.DatabaseMode;
@@ -60,6 +61,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final FieldCipher cipher;
     private final PasswordEncoder passwordEncoder;
     private final CodeTables codes;
+    private final WorkCalendar calendar;
 
     /** False seeds the organizations and logins only: an "empty" city to import cadre forms into. */
     private final boolean withPeople;
@@ -67,7 +69,7 @@ class DemoDataLoader implements ApplicationRunner {
     DemoDataLoader(@Value("${zugong.demo-data:auto}") String setting, DatabaseMode databaseMode, JdbcClient jdbc,
                    JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, FieldCipher cipher,
                    PasswordEncoder passwordEncoder, CodeTables codes,
-                   @Value("${zugong.demo-people:true}") boolean withPeople) {
+                   @Value("${zugong.demo-people:true}") boolean withPeople, WorkCalendar calendar) {
         this.wanted = wanted(setting, databaseMode);
         this.withPeople = withPeople;
         this.jdbc = jdbc;
@@ -76,6 +78,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.cipher = cipher;
         this.passwordEncoder = passwordEncoder;
         this.codes = codes;
+        this.calendar = calendar;
     }
 
     /** {@code true}, {@code false}, or {@code auto}: only with the embedded database. */
@@ -137,6 +140,10 @@ class DemoDataLoader implements ApplicationRunner {
         }
         new DemoSchemes(jdbc).insert(orgIds[0]); // the root 湘云市 is planned first
         List<String> usernames = new DemoAccounts(jdbc).insert(city, orgIds, passwordEncoder.encode(PASSWORD));
+        if (withPeople) {
+            // after the accounts (the officers): a season of one-stop service requests (issue 9, F72)
+            new DemoTalentServices(jdbc, calendar, today).insert();
+        }
         return new Summary(city.organizations().size(), city.branchCount(), withPeople ? people.size() : 0,
                 withPeople ? cadreFiles.size() : 0, withPeople ? assessments.results().size() : 0, usernames);
     }

@@ -46,7 +46,9 @@ class HorizontalAccessTests extends IntegrationTest {
             "POST /cadres/saved-searches/\\{id}/delete", "a saved search belongs to its user (deleted by id and user id), not to a county",
             "DELETE /api/v1/users/\\{id}/sessions", "account administration like /admin/users: the security administrator's, installation-wide",
             "(GET|POST) /(api/v1/)?portal/applications/\\{id}.*", "a talent's own applications, looked up by the signed-in talent's person: staff hold no "
-                    + "talent:self (403); another talent's application answers 404 and is audited (RecognitionPortalTests)");
+                    + "talent:self (403); another talent's application answers 404 and is audited (RecognitionPortalTests)",
+            "(POST|PUT) /(api/v1/)?talent-services/types/\\{code}", "service types are installation-wide data like warning rules; "
+                    + "the county department an edit sets is always the caller's own county's");
 
     /** Which demo record of county2 a path variable names, by the endpoint's pattern. */
     private record Subject(Pattern pattern, String variable, Function<HorizontalAccessTests, Optional<Long>> foreignId) {
@@ -117,6 +119,7 @@ class HorizontalAccessTests extends IntegrationTest {
         jdbc.sql("DELETE FROM supervision_report_check WHERE created_by = 'horizontal-test'").update();
         jdbc.sql("DELETE FROM assessment_period WHERE opened_by = 'horizontal-test'").update();
         jdbc.sql("DELETE FROM assessment_scheme WHERE created_by = 'horizontal-test'").update();
+        jdbc.sql("DELETE FROM talent_service_attachment WHERE created_by = 'horizontal-test'").update();
         cache.clear();
     }
 
@@ -175,14 +178,23 @@ class HorizontalAccessTests extends IntegrationTest {
             subject("/talent-applications/talent-section/\\{talentId}", "talentId",
                     t -> t.first("SELECT min(id) FROM talent WHERE org_id IN " + IN_COUNTY2)),
             subject("/(api/v1/)?talent-points/\\{id}.*", "id", t -> t.first("SELECT min(id) FROM talent_point_entry WHERE org_id IN " + IN_COUNTY2)),
-            subject("/(api/v1/)?talent-points/candidates/\\{personId}/recommend", "personId", t -> Optional.of(t.personInCounty(2))));
+            subject("/(api/v1/)?talent-points/candidates/\\{personId}/recommend", "personId", t -> Optional.of(t.personInCounty(2))),
+            // one-stop service requests (scoped by the talent's unit; a talent reaches its own only)
+            subject("/(api/v1/talent-services|talent-services|portal/services)/\\{id}.*", "id",
+                    t -> t.first("SELECT min(id) FROM talent_service_request WHERE org_id IN " + IN_COUNTY2)),
+            subject("/(api/v1/talent-services|talent-services|portal/services)/\\{id}/attachments/\\{attachmentId}", "attachmentId",
+                    t -> t.foreignServiceAttachment()),
+            subject("/talent-services/section/\\{talentId}", "talentId", t -> t.first("SELECT min(id) FROM talent WHERE org_id IN " + IN_COUNTY2)));
 
     /**
      * Who probes which endpoints when county1's department lacks the permission: the talent endpoints are
      * county 1's 人才办 (talentoffice, scoped to county 1 like county1). Matched against the pattern; others are county1.
      */
     static final Map<String, String> CALLERS = Map.of("/(api/v1/)?talents(/.*)?", "talentoffice",
-            "/(api/v1/)?(talent-applications|talent-points)(/.*)?", "talentoffice");
+            "/(api/v1/)?(talent-applications|talent-points)(/.*)?", "talentoffice",
+            "/(api/v1/)?talent-services(?!/\\{id}/(withdraw|rating|attachments)$)(/.*)?", "talentoffice",
+            "/api/v1/talent-services/\\{id}/(withdraw|rating|attachments)", "talent1",
+            "/portal/.*", "talent1");
 
     private static String callerOf(Endpoint e) {
         return CALLERS.entrySet().stream().filter(c -> e.pattern().matches(c.getKey())).map(Map.Entry::getValue).findFirst()
@@ -200,7 +212,9 @@ class HorizontalAccessTests extends IntegrationTest {
             subject("/(api/v1/)?assessment/periods/\\{id}/(results|units)/\\{[a-zA-Z]+}.*", "id", t -> t.cityPeriodWithForeignResults()),
             subject("/talent-applications/\\{id}/evidence/\\{evidenceId}", "id",
                     t -> t.first("SELECT min(id) FROM talent_application WHERE org_id NOT IN " + IN_COUNTY2 + " AND org_id IN "
-                            + "(SELECT id FROM org_organization WHERE path LIKE (SELECT path FROM org_organization WHERE id = " + t.county(1) + ") || '%')")));
+                            + "(SELECT id FROM org_organization WHERE path LIKE (SELECT path FROM org_organization WHERE id = " + t.county(1) + ") || '%')")),
+            subject("/(api/v1/talent-services|talent-services|portal/services)/\\{id}/attachments/\\{attachmentId}", "id",
+                    t -> t.talent1ServiceRequest()));
 
     /** Path variables that qualify a record rather than name one: a plausible value, not another county's. */
     private static final Map<String, String> QUALIFIERS = Map.of("year", "2025", "step", "talk");
@@ -254,6 +268,25 @@ class HorizontalAccessTests extends IntegrationTest {
 
     private Optional<Long> foreignWarning() {
         return first("SELECT min(w.id) FROM warning w WHERE w.org_id IN " + IN_COUNTY2);
+    }
+
+    /** An attachment of a county2 service request (the demo has none): added once, marked 'horizontal-test'. */
+    private Optional<Long> foreignServiceAttachment() {
+        jdbc.sql("""
+                INSERT INTO talent_service_attachment (request_id, file_name, content_type, size, content, created_by)
+                SELECT min(id), '越权访问测试.pdf', 'application/pdf', 5, '%PDF-'::bytea, 'horizontal-test' FROM talent_service_request
+                WHERE org_id IN """ + IN_COUNTY2 + """
+                 HAVING NOT EXISTS (SELECT 1 FROM talent_service_attachment WHERE created_by = 'horizontal-test')""")
+                .param("p", foreignPrefix() + "%").update();
+        return first("SELECT min(a.id) FROM talent_service_attachment a JOIN talent_service_request r ON r.id = a.request_id WHERE r.org_id IN "
+                + IN_COUNTY2);
+    }
+
+    /** talent1's own request (county 1): visible to county 1's talent office and to talent1. */
+    private Optional<Long> talent1ServiceRequest() {
+        return Optional.of(jdbc.sql("""
+                SELECT min(r.id) FROM talent_service_request r JOIN talent t ON t.id = r.talent_id
+                JOIN access_user u ON u.person_id = t.person_id WHERE u.username = 'talent1'""").query(Long.class).single());
     }
 
     private Optional<Long> foreignCandidate() {

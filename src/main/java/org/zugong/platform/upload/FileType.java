@@ -14,8 +14,10 @@ public enum FileType {
     ZIP(".zip", List.of(".zip")),
     JPEG(".jpg", List.of(".jpg", ".jpeg")),
     PNG(".png", List.of(".png")),
-    /** A PDF document ({@code %PDF-}): evidence of talent applications. */
-    PDF(".pdf", List.of(".pdf"));
+    /** A PDF document ({@code %PDF-}): evidence of talent applications, service-request attachments. */
+    PDF(".pdf", List.of(".pdf")),
+    /** An Office Open XML document: a zip ({@code PK\3\4}). */
+    DOCX(".docx", List.of(".docx"));
 
     private final String label;
     private final List<String> extensions;
@@ -44,6 +46,7 @@ public enum FileType {
             case JPEG -> startsWith(b, 0xFF, 0xD8, 0xFF);
             case PNG -> startsWith(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
             case PDF -> startsWith(b, '%', 'P', 'D', 'F', '-');
+            case DOCX -> startsWith(b, 'P', 'K', 3, 4);
         };
     }
 
