@@ -133,6 +133,8 @@ class DemoDataLoader implements ApplicationRunner {
             new DemoSupervision(jdbc, cipher, today).insert();
             // its own seeded stream: the talent registry (issue 9)
             new DemoTalents(jdbc, new Random(SEED + 3), today).insert();
+            // its own seeded stream: the talent cards (英才卡, issue 9 F71)
+            new DemoTalentCards(jdbc, new Random(SEED + 9), today).insert();
         }
         new DemoSchemes(jdbc).insert(orgIds[0]); // the root 湘云市 is planned first
         List<String> usernames = new DemoAccounts(jdbc).insert(city, orgIds, passwordEncoder.encode(PASSWORD));

@@ -44,7 +44,9 @@ class HorizontalAccessTests extends IntegrationTest {
             "(GET|POST) /api/v1/supervision/reports/\\{year}/draws", "a year, not a record: the draw lists and draws within the caller's jurisdiction",
             "POST /cadres/import/\\{batchId}/confirm", "an upload batch belongs to the user who uploaded it (looked up by user id), not to a county",
             "POST /cadres/saved-searches/\\{id}/delete", "a saved search belongs to its user (deleted by id and user id), not to a county",
-            "DELETE /api/v1/users/\\{id}/sessions", "account administration like /admin/users: the security administrator's, installation-wide");
+            "DELETE /api/v1/users/\\{id}/sessions", "account administration like /admin/users: the security administrator's, installation-wide",
+            "GET /(verify|api/v1/talent-cards)/\\{number}(/verify)?", "the talent card's public verification: anybody, by card number, "
+                    + "showing a masked name only (CardVerificationTests)");
 
     /** Which demo record of county2 a path variable names, by the endpoint's pattern. */
     private record Subject(Pattern pattern, String variable, Function<HorizontalAccessTests, Optional<Long>> foreignId) {
