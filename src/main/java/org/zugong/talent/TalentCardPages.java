@@ -131,6 +131,7 @@ class TalentCardPages {
 
     /** Runs an action; the answer is the talent page with a message (404 outside the jurisdiction propagates). */
     private String act(long id, RedirectAttributes redirect, String done, Runnable action) {
+        cards.requireTalent(id); // the jurisdiction before anything else: another county's talent = 404, audited
         try {
             action.run();
             redirect.addFlashAttribute("message", done);

@@ -49,6 +49,12 @@ class TalentCards {
         return repository.ofTalent(talentId);
     }
 
+    /** The talent if visible; otherwise audited and 404. */
+    @Transactional(readOnly = true)
+    TalentSummary requireTalent(long talentId) {
+        return registry.requireVisible(talentId);
+    }
+
     /** The card of a visible talent, or 404. */
     @Transactional(readOnly = true)
     TalentCard requireCard(long talentId, long cardId) {
