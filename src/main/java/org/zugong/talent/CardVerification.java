@@ -32,15 +32,13 @@ class CardVerification {
     private record Cached(Instant at, List<TalentEntitlement> entitlements) {
     }
 
-    private final TalentCardRepository repository;
     private final TalentRepository talents;
     private final CardTokens tokens;
     private final CardVerificationThrottle throttle;
     private final Clock clock;
     private final Map<String, Cached> entitlements = new ConcurrentHashMap<>();
 
-    CardVerification(TalentCardRepository repository, TalentRepository talents, CardTokens tokens, CardVerificationThrottle throttle) {
-        this.repository = repository;
+    CardVerification(TalentRepository talents, CardTokens tokens, CardVerificationThrottle throttle) {
         this.talents = talents;
         this.tokens = tokens;
         this.throttle = throttle;
@@ -54,21 +52,22 @@ class CardVerification {
     Outcome verify(String typed, String token, Channel channel, String ip, String userAgent) {
         Instant now = clock.instant();
         String number = TalentCardNumber.normalize(typed == null ? "" : typed.trim());
-        CardVerificationThrottle.Admission admission = throttle.admit(ip, now);
-        if (!admission.allowed()) {
-            repository.logVerification(number, null, channel.name(), CardVerificationResult.THROTTLED.name(), ip, userAgent);
-            return new Outcome(number, CardVerificationResult.THROTTLED,
-                    CardVerificationResult.THROTTLED.message() + "（" + waitText(admission.retryAfterSeconds()) + "后）", null, null, null, null,
-                    List.of(), admission.retryAfterSeconds());
+        boolean wellFormed = TalentCardNumber.isValid(number);
+        // One round trip: the rate limit and, for a well-formed number only, the card (a bad check character is never looked up).
+        CardVerificationThrottle.Checked checked = throttle.admitAndLookUp(ip, now, wellFormed ? number : null);
+        if (!checked.admission().allowed()) {
+            long retry = checked.admission().retryAfterSeconds();
+            throttle.log(number, null, channel, CardVerificationResult.THROTTLED, ip, userAgent, now);
+            return new Outcome(number, CardVerificationResult.THROTTLED, CardVerificationResult.THROTTLED.message() + "（" + waitText(retry) + "后）",
+                    null, null, null, null, List.of(), retry);
         }
-        if (!TalentCardNumber.isValid(number)) {
+        if (!wellFormed) {
             return fail(number, null, CardVerificationResult.MALFORMED, channel, ip, userAgent, now);
         }
-        var found = repository.verifiable(number);
-        if (found.isEmpty()) {
+        if (checked.card().isEmpty()) {
             return fail(number, null, CardVerificationResult.UNKNOWN, channel, ip, userAgent, now);
         }
-        var card = found.get();
+        var card = checked.card().get();
         boolean tokenRequired = channel == Channel.QR;
         boolean tokenGiven = token != null && !token.isBlank();
         if ((tokenRequired || tokenGiven) && !tokens.verify(token, card.number(), card.validUntil(), card.tierCode())) {
@@ -78,7 +77,7 @@ class CardVerification {
         TalentCardStatus status = card.status() == TalentCardStatus.ACTIVE && card.validUntil().isBefore(today)
                 ? TalentCardStatus.EXPIRED : card.status();
         CardVerificationResult result = CardVerificationResult.of(status);
-        repository.logVerification(number, card.id(), channel.name(), result.name(), ip, userAgent);
+        throttle.log(number, card.id(), channel, result, ip, userAgent, now);
         if (result != CardVerificationResult.VALID) {
             return new Outcome(number, result, result.message(), null, null, null, status.label(), List.of(), 0);
         }
@@ -87,8 +86,7 @@ class CardVerification {
     }
 
     private Outcome fail(String number, Long cardId, CardVerificationResult result, Channel channel, String ip, String userAgent, Instant now) {
-        repository.logVerification(number, cardId, channel.name(), result.name(), ip, userAgent);
-        throttle.failed(ip, now);
+        throttle.log(number, cardId, channel, result, ip, userAgent, now);
         return new Outcome(number, result, result.message(), null, null, null, null, List.of(), 0);
     }
 

@@ -3,7 +3,6 @@ package org.zugong.talent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,46 +28,78 @@ class CardVerificationThrottle {
 
     /** Counts the request; refuses it when the address is over one of its limits (then or before). */
     Admission admit(String ip, Instant now) {
-        if (limits.unlimitedIps().contains(ip)) {
-            return new Admission(true, 0);
-        }
+        return admitAndLookUp(ip, now, null).admission();
+    }
+
+    /** The admission and, when {@code number} is given, the card of that number: one statement, one round trip. */
+    record Checked(Admission admission, java.util.Optional<TalentCardRepository.Verifiable> card) {
+    }
+
+    Checked admitAndLookUp(String ip, Instant now, String number) {
+        boolean unlimited = limits.unlimitedIps().contains(ip);
         long s = now.getEpochSecond();
         long minute = s - Math.floorMod(s, 60);
         long day = s - Math.floorMod(s, 86_400);
         long failWindow = limits.failureWindow().toSeconds();
         long fail = s - Math.floorMod(s, failWindow);
-        List<Object[]> rows = jdbc.sql("""
+        // Unlimited addresses are not counted: the upsert's VALUES are filtered out.
+        return jdbc.sql("""
                 WITH up AS (
-                  INSERT INTO talent_card_throttle AS c (client_ip, kind, window_start, hits) VALUES (:ip, 'M', :m, 1), (:ip, 'D', :d, 1)
+                  INSERT INTO talent_card_throttle AS c (client_ip, kind, window_start, hits)
+                  SELECT :ip, k, w, 1 FROM (VALUES ('M', CAST(:m AS timestamptz)), ('D', CAST(:d AS timestamptz))) AS v (k, w) WHERE NOT :unlimited
                   ON CONFLICT (client_ip, kind, window_start) DO UPDATE SET hits = c.hits + 1
                   RETURNING kind, hits)
-                SELECT kind, hits FROM up
-                UNION ALL SELECT kind, hits FROM talent_card_throttle WHERE client_ip = :ip AND kind = 'F' AND window_start = :f""")
-                .param("ip", ip).param("m", at(minute)).param("d", at(day)).param("f", at(fail))
-                .query((rs, n) -> new Object[]{rs.getString(1), rs.getInt(2)}).list();
-        long retry = 0;
-        for (Object[] r : rows) {
-            int hits = (Integer) r[1];
-            switch ((String) r[0]) {
-                case "M" -> retry = hits > limits.perMinute() ? Math.max(retry, minute + 60 - s) : retry;
-                case "D" -> retry = hits > limits.perDay() ? Math.max(retry, day + 86_400 - s) : retry;
-                default -> retry = hits >= limits.failures() ? Math.max(retry, fail + failWindow - s) : retry;
-            }
-        }
-        return new Admission(retry == 0, retry);
+                SELECT (SELECT hits FROM up WHERE kind = 'M') AS m, (SELECT hits FROM up WHERE kind = 'D') AS d,
+                       (SELECT hits FROM talent_card_throttle WHERE client_ip = :ip AND kind = 'F' AND window_start = :f) AS f,
+                       card.id, card.number, card.tier_code, tt.name AS tier_name, card.valid_until, card.status, p.name AS person_name
+                FROM (SELECT 1) AS one
+                LEFT JOIN talent_card card ON card.number = :n
+                LEFT JOIN talent t ON t.id = card.talent_id LEFT JOIN person_view p ON p.id = t.person_id
+                LEFT JOIN talent_tier tt ON tt.code = card.tier_code""")
+                .param("ip", ip).param("m", at(minute)).param("d", at(day)).param("f", at(fail)).param("n", number)
+                .param("unlimited", unlimited)
+                .query((rs, n) -> {
+                    long retry = 0;
+                    if (!unlimited) {
+                        if (rs.getInt("m") > limits.perMinute()) {
+                            retry = Math.max(retry, minute + 60 - s);
+                        }
+                        if (rs.getInt("d") > limits.perDay()) {
+                            retry = Math.max(retry, day + 86_400 - s);
+                        }
+                        if (rs.getInt("f") >= limits.failures()) {
+                            retry = Math.max(retry, fail + failWindow - s);
+                        }
+                    }
+                    long id = rs.getLong("id");
+                    java.util.Optional<TalentCardRepository.Verifiable> card = rs.wasNull() ? java.util.Optional.empty()
+                            : java.util.Optional.of(new TalentCardRepository.Verifiable(id, rs.getString("number"), rs.getString("tier_code"),
+                            rs.getString("tier_name"), rs.getDate("valid_until").toLocalDate(), TalentCardStatus.valueOf(rs.getString("status")),
+                            rs.getString("person_name")));
+                    return new Checked(new Admission(retry == 0, retry), card);
+                }).single();
     }
 
-    /** Counts a failed verification (unknown number, bad check character, forged token) of the address. */
-    void failed(String ip, Instant now) {
-        if (limits.unlimitedIps().contains(ip)) {
-            return;
-        }
+    /**
+     * Logs a verification and, for a failure of a limited address, counts it in the failure window: one statement.
+     */
+    void log(String number, Long cardId, CardVerification.Channel channel, CardVerificationResult result, String ip, String userAgent,
+             Instant now) {
         long s = now.getEpochSecond();
         long fail = s - Math.floorMod(s, limits.failureWindow().toSeconds());
         jdbc.sql("""
-                INSERT INTO talent_card_throttle AS c (client_ip, kind, window_start, hits) VALUES (:ip, 'F', :f, 1)
-                ON CONFLICT (client_ip, kind, window_start) DO UPDATE SET hits = c.hits + 1""")
-                .param("ip", ip).param("f", at(fail)).update();
+                WITH failed AS (
+                  INSERT INTO talent_card_throttle AS c (client_ip, kind, window_start, hits) SELECT :ip, 'F', :f, 1 WHERE :count
+                  ON CONFLICT (client_ip, kind, window_start) DO UPDATE SET hits = c.hits + 1)
+                INSERT INTO talent_card_verification (number, card_id, channel, result, client_ip, user_agent)
+                VALUES (:n, :c, :ch, :r, :ip, :ua)""")
+                .param("ip", truncate(ip, 45)).param("f", at(fail)).param("count", result.failure() && !limits.unlimitedIps().contains(ip))
+                .param("n", truncate(number == null ? "" : number, 32)).param("c", cardId).param("ch", channel.name()).param("r", result.name())
+                .param("ua", userAgent == null ? null : truncate(userAgent, 200)).update();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
     }
 
     /** Removes counters of windows that ended (run daily). */

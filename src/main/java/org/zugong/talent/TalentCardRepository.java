@@ -119,35 +119,6 @@ class TalentCardRepository {
                       String personName) {
     }
 
-    Optional<Verifiable> verifiable(String number) {
-        return jdbc.sql("""
-                SELECT c.id, c.number, c.tier_code, tt.name, c.valid_until, c.status, p.name
-                FROM talent_card c JOIN talent t ON t.id = c.talent_id JOIN person_view p ON p.id = t.person_id
-                JOIN talent_tier tt ON tt.code = c.tier_code WHERE c.number = :n""")
-                .param("n", number)
-                .query((rs, i) -> new Verifiable(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getDate(5).toLocalDate(), TalentCardStatus.valueOf(rs.getString(6)), rs.getString(7)))
-                .optional();
-    }
-
-    void logVerification(String number, Long cardId, String channel, String result, String ip, String userAgent) {
-        jdbc.sql("""
-                INSERT INTO talent_card_verification (number, card_id, channel, result, client_ip, user_agent)
-                VALUES (:n, :c, :ch, :r, :ip, :ua)""")
-                .param("n", truncate(number == null ? "" : number, 32)).param("c", cardId).param("ch", channel).param("r", result)
-                .param("ip", truncate(ip, 45)).param("ua", userAgent == null ? null : truncate(userAgent, 200)).update();
-    }
-
-    /** The latest verifications of a card (for the staff section). */
-    List<Map<String, Object>> verifications(long cardId, int limit) {
-        return jdbc.sql("SELECT at, channel, result FROM talent_card_verification WHERE card_id = :c ORDER BY at DESC LIMIT :l")
-                .param("c", cardId).param("l", limit).query().listOfRows();
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
-    }
-
     static TalentCard map(ResultSet rs, int n) throws SQLException {
         long replacesId = rs.getLong("replaces_card_id");
         Long replaces = rs.wasNull() ? null : replacesId;
