@@ -49,7 +49,7 @@ class TalentCardPortal {
     @GetMapping("/portal/card/qr")
     @PreAuthorize("hasAuthority('talent:self')")
     ResponseEntity<byte[]> qrCode(HttpServletRequest request) {
-        TalentCard current = cards.ofSelf().stream().filter(c -> c.status() == TalentCardStatus.ACTIVE).findFirst().orElse(null);
+        TalentCard current = cards.activeOfSelf().orElse(null);
         if (current == null) {
             return ResponseEntity.notFound().build();
         }

@@ -83,6 +83,12 @@ class TalentCards {
         return repository.ofTalent(self.get().id());
     }
 
+    /** The signed-in talent's active card, for its QR image (the page that shows it is the audited view). */
+    @Transactional(readOnly = true)
+    Optional<TalentCard> activeOfSelf() {
+        return registry.ofSelf().flatMap(t -> repository.activeOf(t.id()));
+    }
+
     /** 发卡 by staff: a recognized, valid talent without an active card; validity = the talent's. */
     long issue(long talentId, String reason) {
         TalentSummary t = registry.requireVisible(talentId);
