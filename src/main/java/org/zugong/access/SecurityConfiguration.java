@@ -73,6 +73,8 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        // The talent card's public verification (F71): anonymous GET, rate-limited per client address.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/talent-cards/*/verify").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e
@@ -90,6 +92,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
+                        // The talent card's public verification page (F71): anonymous GET, rate-limited per client address.
+                        .requestMatchers(HttpMethod.GET, "/verify", "/verify/*").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(SecurityConfiguration::loggedIn).failureUrl("/login?error").permitAll())
                 // On the success handler, not a LogoutHandler: ConcurrentSessionFilter runs the logout handlers for

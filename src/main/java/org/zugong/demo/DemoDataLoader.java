@@ -137,6 +137,8 @@ class DemoDataLoader implements ApplicationRunner {
             // its own seeded stream: the talent registry (issue 9)
             new DemoTalents(jdbc, new Random(SEED + 3), today).insert();
             new DemoTalentRecognition(jdbc, today).insert(); // issue 9: 认定申请 at every stage, 乡土人才积分
+            // its own seeded stream: the talent cards (英才卡, issue 9 F71)
+            new DemoTalentCards(jdbc, new Random(SEED + 9), today).insert();
         }
         new DemoSchemes(jdbc).insert(orgIds[0]); // the root 湘云市 is planned first
         List<String> usernames = new DemoAccounts(jdbc).insert(city, orgIds, passwordEncoder.encode(PASSWORD));

@@ -28,7 +28,11 @@ class EndpointPermissionTests extends IntegrationTest {
             "AccountPages.secondFactor",
             "AccountPages.enrolSecondFactor",
             "AccountPages.disableSecondFactor",
-            "TokenApi.token");
+            "TokenApi.token",
+            // the talent card's public verification (F71): anybody, rate-limited per client address
+            "CardVerificationPages.form",
+            "CardVerificationPages.scanned",
+            "CardVerificationApi.verify");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

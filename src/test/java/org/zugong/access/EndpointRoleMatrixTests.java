@@ -229,7 +229,13 @@ class EndpointRoleMatrixTests extends IntegrationTest {
         String p = e.pattern();
         return e.requirement().authenticatedOnly()
                 && (p.equals("/") || p.equals("/login") || p.startsWith("/login/") || p.startsWith("/account/")
-                || p.equals("/api/v1/auth/token") || p.startsWith("/api/v1/auth/") || p.startsWith("/api/v1/codes"));
+                || p.equals("/api/v1/auth/token") || p.startsWith("/api/v1/auth/") || p.startsWith("/api/v1/codes")
+                || publicVerification(p));
+    }
+
+    /** The talent card's public verification (F71), open to anybody (the permitAll paths of SecurityConfiguration). */
+    static boolean publicVerification(String p) {
+        return p.equals("/verify") || p.equals("/verify/{number}") || p.equals("/api/v1/talent-cards/{number}/verify");
     }
 
     /** The reviewed matrix: one line per endpoint, the demo accounts it lets through (src/test/resources). */

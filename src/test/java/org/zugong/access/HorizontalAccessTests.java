@@ -48,7 +48,9 @@ class HorizontalAccessTests extends IntegrationTest {
             "(GET|POST) /(api/v1/)?portal/applications/\\{id}.*", "a talent's own applications, looked up by the signed-in talent's person: staff hold no "
                     + "talent:self (403); another talent's application answers 404 and is audited (RecognitionPortalTests)",
             "(POST|PUT) /(api/v1/)?talent-services/types/\\{code}", "service types are installation-wide data like warning rules; "
-                    + "the county department an edit sets is always the caller's own county's");
+                    + "the county department an edit sets is always the caller's own county's",
+            "GET /(verify|api/v1/talent-cards)/\\{number}(/verify)?", "the talent card's public verification: anybody, by card number, "
+                    + "showing a masked name only (CardVerificationTests)");
 
     /** Which demo record of county2 a path variable names, by the endpoint's pattern. */
     private record Subject(Pattern pattern, String variable, Function<HorizontalAccessTests, Optional<Long>> foreignId) {

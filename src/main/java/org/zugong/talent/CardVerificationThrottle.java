@@ -1,0 +1,114 @@
+package org.zugong.talent;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The public verification's rate limit per client address, in the database so that it holds across nodes: fixed windows
+ * (minute, UTC day, failure window) counted in {@code talent_card_throttle} with one upsert per request, each statement its
+ * own short transaction. Only the caller's own address is counted and refused, so a guessing client never locks out another.
+ */
+@Component
+class CardVerificationThrottle {
+
+    /** Admitted, or refused for {@code retryAfterSeconds}. */
+    record Admission(boolean allowed, long retryAfterSeconds) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TalentCardSettings.Verification limits;
+
+    CardVerificationThrottle(JdbcClient jdbc, TalentCardSettings settings) {
+        this.jdbc = jdbc;
+        this.limits = settings.verification();
+    }
+
+    /** Counts the request; refuses it when the address is over one of its limits (then or before). */
+    Admission admit(String ip, Instant now) {
+        return admitAndLookUp(ip, now, null).admission();
+    }
+
+    /** The admission and, when {@code number} is given, the card of that number: one statement, one round trip. */
+    record Checked(Admission admission, java.util.Optional<TalentCardRepository.Verifiable> card) {
+    }
+
+    Checked admitAndLookUp(String ip, Instant now, String number) {
+        boolean unlimited = limits.unlimitedIps().contains(ip);
+        long s = now.getEpochSecond();
+        long minute = s - Math.floorMod(s, 60);
+        long day = s - Math.floorMod(s, 86_400);
+        long failWindow = limits.failureWindow().toSeconds();
+        long fail = s - Math.floorMod(s, failWindow);
+        // Unlimited addresses are not counted: the upsert's VALUES are filtered out.
+        return jdbc.sql("""
+                WITH up AS (
+                  INSERT INTO talent_card_throttle AS c (client_ip, kind, window_start, hits)
+                  SELECT :ip, k, w, 1 FROM (VALUES ('M', CAST(:m AS timestamptz)), ('D', CAST(:d AS timestamptz))) AS v (k, w) WHERE NOT :unlimited
+                  ON CONFLICT (client_ip, kind, window_start) DO UPDATE SET hits = c.hits + 1
+                  RETURNING kind, hits)
+                SELECT (SELECT hits FROM up WHERE kind = 'M') AS m, (SELECT hits FROM up WHERE kind = 'D') AS d,
+                       (SELECT hits FROM talent_card_throttle WHERE client_ip = :ip AND kind = 'F' AND window_start = :f) AS f,
+                       card.id, card.number, card.tier_code, tt.name AS tier_name, card.valid_until, card.status, p.name AS person_name
+                FROM (SELECT 1) AS one
+                LEFT JOIN talent_card card ON card.number = :n
+                LEFT JOIN talent t ON t.id = card.talent_id LEFT JOIN person_view p ON p.id = t.person_id
+                LEFT JOIN talent_tier tt ON tt.code = card.tier_code""")
+                .param("ip", ip).param("m", at(minute)).param("d", at(day)).param("f", at(fail)).param("n", number)
+                .param("unlimited", unlimited)
+                .query((rs, n) -> {
+                    long retry = 0;
+                    if (!unlimited) {
+                        if (rs.getInt("m") > limits.perMinute()) {
+                            retry = Math.max(retry, minute + 60 - s);
+                        }
+                        if (rs.getInt("d") > limits.perDay()) {
+                            retry = Math.max(retry, day + 86_400 - s);
+                        }
+                        if (rs.getInt("f") >= limits.failures()) {
+                            retry = Math.max(retry, fail + failWindow - s);
+                        }
+                    }
+                    long id = rs.getLong("id");
+                    java.util.Optional<TalentCardRepository.Verifiable> card = rs.wasNull() ? java.util.Optional.empty()
+                            : java.util.Optional.of(new TalentCardRepository.Verifiable(id, rs.getString("number"), rs.getString("tier_code"),
+                            rs.getString("tier_name"), rs.getDate("valid_until").toLocalDate(), TalentCardStatus.valueOf(rs.getString("status")),
+                            rs.getString("person_name")));
+                    return new Checked(new Admission(retry == 0, retry), card);
+                }).single();
+    }
+
+    /**
+     * Logs a verification and, for a failure of a limited address, counts it in the failure window: one statement.
+     */
+    void log(String number, Long cardId, CardVerification.Channel channel, CardVerificationResult result, String ip, String userAgent,
+             Instant now) {
+        long s = now.getEpochSecond();
+        long fail = s - Math.floorMod(s, limits.failureWindow().toSeconds());
+        jdbc.sql("""
+                WITH failed AS (
+                  INSERT INTO talent_card_throttle AS c (client_ip, kind, window_start, hits) SELECT :ip, 'F', :f, 1 WHERE :count
+                  ON CONFLICT (client_ip, kind, window_start) DO UPDATE SET hits = c.hits + 1)
+                INSERT INTO talent_card_verification (number, card_id, channel, result, client_ip, user_agent)
+                VALUES (:n, :c, :ch, :r, :ip, :ua)""")
+                .param("ip", truncate(ip, 45)).param("f", at(fail)).param("count", result.failure() && !limits.unlimitedIps().contains(ip))
+                .param("n", truncate(number == null ? "" : number, 32)).param("c", cardId).param("ch", channel.name()).param("r", result.name())
+                .param("ua", userAgent == null ? null : truncate(userAgent, 200)).update();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    /** Removes counters of windows that ended (run daily). */
+    int purge(Instant now) {
+        return jdbc.sql("DELETE FROM talent_card_throttle WHERE window_start < :before").param("before", at(now.getEpochSecond() - 2 * 86_400))
+                .update();
+    }
+
+    private static OffsetDateTime at(long epochSecond) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
+    }
+}
