@@ -37,9 +37,19 @@ class TalentNavigation {
         return new NavigationItem(GROUP, GROUP_ORDER, "人才统计", "/talents/statistics", Permissions.TALENT_READ, 50);
     }
 
-    /** The talent account's only entry: its portal. */
+    /** The talent account's entries: its portal, its applications and its card (the services add 我的服务申请). */
     @Bean
     NavigationItem talentPortalNavigation() {
         return new NavigationItem("人才服务", 5, "我的首页", "/portal", Permissions.TALENT_SELF, 10);
+    }
+
+    @Bean
+    NavigationItem talentPortalApplicationsNavigation() {
+        return new NavigationItem("人才服务", 5, "我的认定申请", "/portal/applications", Permissions.TALENT_SELF, 15);
+    }
+
+    @Bean
+    NavigationItem talentPortalCardNavigation() {
+        return new NavigationItem("人才服务", 5, "我的英才卡", "/portal/card", Permissions.TALENT_SELF, 20);
     }
 }
