@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zugong.platform.security.Actor;
-import org.zugong.platform.web.BusinessRuleException;
 import org.zugong.platform.web.EditConflictException;
 import org.zugong.platform.web.FieldErrors;
 import org.zugong.platform.web.PageCaching;
@@ -74,24 +73,7 @@ class ServiceRequestPages {
 
     /** Runs an action and redirects to the detail; a refusal shows the detail again with the Chinese reason. */
     private String act(long id, Runnable action, String done, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("message", done);
-            return "redirect:/talent-services/" + id;
-        } catch (FieldErrors e) {
-            response.setStatus(400);
-            model.addAttribute("error", e.getMessage());
-        } catch (BusinessRuleException e) {
-            response.setStatus(422);
-            model.addAttribute("error", e.getMessage());
-        } catch (EditConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("error", e.getMessage());
-        }
-        int status = response.getStatus();
-        String view = detail(id, model, response);
-        response.setStatus(status);
-        return view;
+        return PageAction.run(action, done, "/talent-services/" + id, model, redirect, response, () -> detail(id, model, response));
     }
 
     @PostMapping("/{id}/accept")

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zugong.platform.web.BusinessRuleException;
-import org.zugong.platform.web.EditConflictException;
 import org.zugong.platform.web.FieldErrors;
 import org.zugong.platform.web.PageCaching;
 
@@ -88,25 +87,9 @@ class ServiceRequestPortalPages {
         return "talent/service/portal-detail";
     }
 
+    /** Runs an action and redirects to the detail; a refusal shows the detail again with the Chinese reason. */
     private String act(long id, Runnable action, String done, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("message", done);
-            return "redirect:/portal/services/" + id;
-        } catch (FieldErrors e) {
-            response.setStatus(400);
-            model.addAttribute("error", e.getMessage());
-        } catch (BusinessRuleException e) {
-            response.setStatus(422);
-            model.addAttribute("error", e.getMessage());
-        } catch (EditConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("error", e.getMessage());
-        }
-        int status = response.getStatus();
-        String view = detail(id, model, response);
-        response.setStatus(status);
-        return view;
+        return PageAction.run(action, done, "/portal/services/" + id, model, redirect, response, () -> detail(id, model, response));
     }
 
     @PostMapping("/{id}/comments")
