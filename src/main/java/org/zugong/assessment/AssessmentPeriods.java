@@ -129,8 +129,21 @@ class AssessmentPeriods {
      * {@link AssessmentSchemes#applicable} chooses it — the exact post type before 综合管理类 (never for
      * leaders), then the nearest organization on the path — for every distinct combination at once, in
      * one statement (a city has thousands of combinations; one lookup each took half a minute).
+     *
+     * <p>The period's results were inserted in this very transaction, so the planner's statistics know none of
+     * them and estimate one row: it then nests the loops (each result against every result and every
+     * combination's lookup — over five minutes for a province's 300,000 cadres, issue 8). Nested loops are
+     * therefore off for this statement only: the joins become hash joins and each combination is looked up once.
      */
     private int assignSchemes(long periodId, LocalDate on) {
+        // Local to the transaction: a failure rolls it back, and with it the setting.
+        jdbc.queryForObject("SELECT set_config('enable_nestloop', 'off', true)", Map.of(), String.class);
+        int assigned = updateSchemes(periodId, on);
+        jdbc.queryForObject("SELECT set_config('enable_nestloop', 'on', true)", Map.of(), String.class);
+        return assigned;
+    }
+
+    private int updateSchemes(long periodId, LocalDate on) {
         return jdbc.update("""
                 WITH person AS (
                   SELECT r.person_id, r.org_id, o.path,
