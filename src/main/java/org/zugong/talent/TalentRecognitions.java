@@ -465,7 +465,20 @@ public class TalentRecognitions {
         if (!errors.isEmpty()) {
             return RecognitionStage.REFUSED;
         }
-        if (f.votesFor() + f.votesAgainst() + f.votesAbstain() > f.present()) {
+        // each count within the members present, the sum in long: three ints may overflow into a small sum
+        if (f.votesFor() > f.present()) {
+            errors.add("votesFor", "赞成票数不能超过到会委员人数");
+        }
+        if (f.votesAgainst() > f.present()) {
+            errors.add("votesAgainst", "反对票数不能超过到会委员人数");
+        }
+        if (f.votesAbstain() > f.present()) {
+            errors.add("votesAbstain", "弃权票数不能超过到会委员人数");
+        }
+        if (!errors.isEmpty()) {
+            return RecognitionStage.REFUSED;
+        }
+        if ((long) f.votesFor() + f.votesAgainst() + f.votesAbstain() > f.present()) {
             errors.add("votesFor", "赞成、反对、弃权票数之和不能超过到会委员人数");
             return RecognitionStage.REFUSED;
         }
