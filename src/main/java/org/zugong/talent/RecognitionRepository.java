@@ -94,6 +94,12 @@ class RecognitionRepository {
                 .param("p", personId).query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3)}).optional();
     }
 
+    /** The unit (id and path) of the person's existing registry record, if any. */
+    Optional<Object[]> talentUnit(long personId) {
+        return jdbc.sql("SELECT t.org_id, o.path FROM talent t JOIN org_organization o ON o.id = t.org_id WHERE t.person_id = :p")
+                .param("p", personId).query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).optional();
+    }
+
     Optional<String> orgPath(long orgId) {
         return jdbc.sql("SELECT path FROM org_organization WHERE id = :id").param("id", orgId).query(String.class).optional();
     }

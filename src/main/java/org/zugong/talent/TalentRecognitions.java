@@ -162,8 +162,8 @@ public class TalentRecognitions {
         } else {
             var unit = repository.personUnit(personId);
             Jurisdiction j = organizations.jurisdiction();
-            if (unit.isEmpty() || (!isTalent(actor) && !j.covers((String) unit.get()[1], (Long) unit.get()[0])
-                    && (orgId == null || !organizations.isVisible(orgId)))) {
+            // staff file only for a person whose own unit lies in their jurisdiction; the employer unit is checked below
+            if (unit.isEmpty() || (!isTalent(actor) && !j.covers((String) unit.get()[1], (Long) unit.get()[0]))) {
                 errors.add("personId", "人员不存在或不在管辖范围内");
             } else {
                 personName = (String) unit.get()[2];
@@ -402,7 +402,12 @@ public class TalentRecognitions {
                 outcome = "DONE";
                 if (a.objectionPending()) {
                     throw new BusinessRuleException("公示期间的异议尚未处理，不能认定");
-                } else if (date != null && !date.isAfter(a.publicityEnd())) {
+                }
+                var existing = repository.talentUnit(a.personId());
+                if (existing.isPresent() && !organizations.jurisdiction().covers((String) existing.get()[1], (Long) existing.get()[0])) {
+                    throw new BusinessRuleException("该人员已有人才档案，其所属单位不在管辖范围内，不能认定");
+                }
+                if (date != null && !date.isAfter(a.publicityEnd())) {
                     errors.add("date", "公示期至 " + DAY.format(a.publicityEnd()) + " 结束，公示结束后方可认定");
                 }
             }
@@ -460,7 +465,20 @@ public class TalentRecognitions {
         if (!errors.isEmpty()) {
             return RecognitionStage.REFUSED;
         }
-        if (f.votesFor() + f.votesAgainst() + f.votesAbstain() > f.present()) {
+        // each count within the members present, the sum in long: three ints may overflow into a small sum
+        if (f.votesFor() > f.present()) {
+            errors.add("votesFor", "赞成票数不能超过到会委员人数");
+        }
+        if (f.votesAgainst() > f.present()) {
+            errors.add("votesAgainst", "反对票数不能超过到会委员人数");
+        }
+        if (f.votesAbstain() > f.present()) {
+            errors.add("votesAbstain", "弃权票数不能超过到会委员人数");
+        }
+        if (!errors.isEmpty()) {
+            return RecognitionStage.REFUSED;
+        }
+        if ((long) f.votesFor() + f.votesAgainst() + f.votesAbstain() > f.present()) {
             errors.add("votesFor", "赞成、反对、弃权票数之和不能超过到会委员人数");
             return RecognitionStage.REFUSED;
         }

@@ -44,20 +44,29 @@ public class TalentStatistics {
 
     static final int YEARS = 6;
     static final int TOP = 30;
-    /** Dimension → its key expression (over t, tt, o and the county c). */
+    /** Dimension → its key expression (over t, tt, o and, for the county dimension only, the county c). */
     private static final Map<String, String> DIMENSIONS = new LinkedHashMap<>();
+    private static final String COUNTY = "县（市、区）";
 
     static {
         DIMENSIONS.put("人才层次", "t.tier_code || '类 ' || tt.name");
         DIMENSIONS.put("人才类别", "t.category");
         DIMENSIONS.put("专业领域", "coalesce(t.field, '（未填）')");
         DIMENSIONS.put("用人单位", "o.name");
-        DIMENSIONS.put("县（市、区）", "coalesce(c.name, '市直')");
+        DIMENSIONS.put(COUNTY, "coalesce(c.name, '市直')");
     }
 
     private static final String FROM = """
              FROM talent t JOIN talent_tier tt ON tt.code = t.tier_code JOIN org_organization o ON o.id = t.org_id
-             LEFT JOIN org_organization c ON c.kind = 'COUNTY' AND o.path LIKE c.path || '%'
+            """;
+    /**
+     * The unit's county, joined by the county dimension alone: the county is the COUNTY node among the unit's
+     * ancestors (and itself), whose ids are the segments of its path — an integer match on the id (the primary
+     * key), not a LIKE of the unit's path against every county's.
+     */
+    private static final String COUNTY_JOIN = """
+             LEFT JOIN org_organization c ON c.kind = 'COUNTY'
+                 AND c.id = ANY (string_to_array(trim(both '/' from o.path), '/')::bigint[])
             """;
 
     private final JdbcClient jdbc;
@@ -95,7 +104,7 @@ public class TalentStatistics {
         for (var d : DIMENSIONS.entrySet()) {
             dimensions.put(d.getKey(), jdbc.sql("SELECT " + d.getValue() + " AS k, "
                             + "count(*) FILTER (WHERE t.introduced_on >= :y0) AS cur, count(*) FILTER (WHERE t.introduced_on < :y0) AS prev"
-                            + FROM + " WHERE " + where + " AND t.introduced_on >= :p0 AND t.introduced_on < :y1"
+                            + FROM + (COUNTY.equals(d.getKey()) ? COUNTY_JOIN : "") + " WHERE " + where + " AND t.introduced_on >= :p0 AND t.introduced_on < :y1"
                             + " GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1 LIMIT " + TOP)
                     .params(params).query((rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3))).list());
         }
