@@ -98,9 +98,28 @@ class ServiceRequests {
     }
 
     /**
-     * 维护服务类型 (talent:write): the default department, the SLA in working days and whether it is offered
-     * (versioned), and the caller's county's own department for it. New SLA days apply to requests filed or
-     * accepted afterwards; running clocks keep their due days.
+     * Whether the caller's jurisdiction covers the whole installation (every root of the tree): only such a user may
+     * change a type's installation-wide columns (default department, SLA days, active), which every county shares.
+     */
+    @Transactional(readOnly = true)
+    boolean coversInstallation() {
+        Jurisdiction j = organizations.jurisdiction();
+        if (j.all()) {
+            return true;
+        }
+        List<Long> roots = organizations.visibleRootsForInstallation();
+        return !roots.isEmpty() && roots.stream().allMatch(id -> organizations.path(id).map(p -> j.covers(p, id)).orElse(false));
+    }
+
+    static final String GLOBAL_TYPE_FIELDS_REFUSED = "服务类型的默认责任部门、办理时限和启用状态全市通用，只有管辖全市的人才工作机构可以修改；"
+            + "您只能设置本县（市、区）的责任部门";
+
+    /**
+     * 维护服务类型 (talent:write). A user whose jurisdiction covers the whole installation changes the default
+     * department, the SLA in working days and whether it is offered (versioned); any other (a county's 人才办) sets
+     * only its own county's department for the type — a changed installation-wide field is refused (422), nothing
+     * saved; omitted or unchanged ones are ignored. New SLA days apply to requests filed or accepted afterwards;
+     * running clocks keep their due days.
      */
     void updateType(String code, ServiceTypeForm form) {
         if (!Actor.require().can(Permissions.TALENT_WRITE)) {
@@ -108,18 +127,31 @@ class ServiceRequests {
         }
         ServiceType type = repository.types().stream().filter(t -> t.code().equals(code)).findFirst()
                 .orElseThrow(() -> new RecordNotFoundException("服务类型", code));
-        FieldErrors.Collector errors = new FieldErrors.Collector();
+        boolean global = coversInstallation();
         String department = trim(form.department());
-        if (department == null) {
-            errors.add("department", "请填写责任部门");
-        } else if (department.length() > 100) {
-            errors.add("department", "责任部门不能超过 100 个字");
+        if (!global && ((department != null && !department.equals(type.department()))
+                || (form.acceptDays() != null && form.acceptDays() != type.acceptDays())
+                || (form.finishDays() != null && form.finishDays() != type.finishDays())
+                || (form.active() != null && form.active() != type.active()))) {
+            audit.recordAlone("ACCESS_DENIED", "talent_service_type", code, "修改全市通用的服务类型设置：" + type.name(), AuditOutcome.DENIED);
+            throw new BusinessRuleException(GLOBAL_TYPE_FIELDS_REFUSED);
         }
-        if (form.acceptDays() == null || form.acceptDays() < 1 || form.acceptDays() > 30) {
-            errors.add("acceptDays", "受理时限须为 1 至 30 个工作日");
-        }
-        if (form.finishDays() == null || form.finishDays() < 1 || form.finishDays() > 120) {
-            errors.add("finishDays", "办结时限须为 1 至 120 个工作日");
+        FieldErrors.Collector errors = new FieldErrors.Collector();
+        if (global) {
+            if (department == null) {
+                errors.add("department", "请填写责任部门");
+            } else if (department.length() > 100) {
+                errors.add("department", "责任部门不能超过 100 个字");
+            }
+            if (form.acceptDays() == null || form.acceptDays() < 1 || form.acceptDays() > 30) {
+                errors.add("acceptDays", "受理时限须为 1 至 30 个工作日");
+            }
+            if (form.finishDays() == null || form.finishDays() < 1 || form.finishDays() > 120) {
+                errors.add("finishDays", "办结时限须为 1 至 120 个工作日");
+            }
+            if (form.version() == null) {
+                errors.add("version", "缺少版本号，请刷新后重试");
+            }
         }
         String countyDepartment = trim(form.countyDepartment());
         if (countyDepartment != null && countyDepartment.length() > 100) {
@@ -129,10 +161,14 @@ class ServiceRequests {
         if (countyDepartment != null && county.isEmpty()) {
             errors.add("countyDepartment", "您不属于某个县（市、区），不能设置本县责任部门");
         }
-        if (form.version() == null) {
-            errors.add("version", "缺少版本号，请刷新后重试");
-        }
         errors.throwIfAny();
+        String countyPart = county.map(c -> c.name() + "责任部门 " + (countyDepartment == null ? "（默认）" : countyDepartment)).orElse("");
+        if (!global) {
+            county.ifPresent(c -> repository.saveDepartment(code, c.id(), countyDepartment));
+            audit.record("TALENT_SERVICE_TYPE_UPDATE", "talent_service_type", code, "修改服务类型 " + type.name() + "："
+                    + (countyPart.isEmpty() ? "无变更" : countyPart));
+            return;
+        }
         boolean active = form.active() == null || form.active();
         if (!repository.updateType(code, form.version(), department, form.acceptDays(), form.finishDays(), active, user())) {
             throw new EditConflictException("服务类型“" + type.name() + "”");
@@ -140,7 +176,7 @@ class ServiceRequests {
         county.ifPresent(c -> repository.saveDepartment(code, c.id(), countyDepartment));
         audit.record("TALENT_SERVICE_TYPE_UPDATE", "talent_service_type", code, "修改服务类型 " + type.name() + "：责任部门 " + department
                 + "，受理 " + form.acceptDays() + " 个工作日，办结 " + form.finishDays() + " 个工作日，" + (active ? "启用" : "停用")
-                + county.map(c -> "；" + c.name() + "责任部门 " + (countyDepartment == null ? "（默认）" : countyDepartment)).orElse(""));
+                + (countyPart.isEmpty() ? "" : "；" + countyPart));
     }
 
     /** The {@code n}-th working day after {@code day} ({@code day} itself not counted). */
