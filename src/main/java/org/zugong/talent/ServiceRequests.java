@@ -42,7 +42,8 @@ import org.zugong.platform.web.RecordNotFoundException;
  *
  * <p><b>Routing</b>: the department is the county's own for the type ({@code talent_service_department}), else the
  * type's default. The officer is the least-loaded (fewest open requests) of the enabled staff accounts holding
- * {@code talent:service} in the county of the talent's unit, ties to the lowest user id; accounts that also hold
+ * {@code talent:service} in the county of the talent's unit (a unit under no county: anywhere) whose jurisdiction
+ * covers the unit, ties to the lowest user id; accounts that also hold
  * {@code talent:write} (the 人才办, who assigns) are taken only when the county has no other officer. Without any
  * the request stays 待分配 until the talent office assigns it.
  *
@@ -337,7 +338,7 @@ class ServiceRequests {
     Route route(ServiceType type, long orgId) {
         OrganizationSummary county = county(orgId);
         var own = repository.department(type.code(), county.id());
-        List<ServiceOfficer> officers = officersOf(county);
+        List<ServiceOfficer> officers = officersCovering(orgId);
         List<ServiceOfficer> candidates = officers.stream().filter(o -> !o.office()).toList();
         if (candidates.isEmpty()) {
             candidates = officers;
@@ -356,14 +357,26 @@ class ServiceRequests {
         return ancestry.stream().filter(o -> o.kind() == OrganizationKind.COUNTY).reduce((a, b) -> b).orElse(ancestry.getFirst());
     }
 
-    private List<ServiceOfficer> officersOf(OrganizationSummary county) {
-        return accounts.serviceOfficers(county.path());
+    /**
+     * The 人才服务专员 who can see a request of this unit: the enabled {@code talent:service} staff of the unit's
+     * county (for a unit under no county, e.g. a 市直 unit: of the whole tree) whose own jurisdiction covers the unit.
+     * A county's officer is thus never chosen for another county's or a 市直 unit's request (they could not open it).
+     */
+    private List<ServiceOfficer> officersCovering(long orgId) {
+        List<OrganizationSummary> ancestry = organizations.ancestry(orgId);
+        if (ancestry.isEmpty()) {
+            return List.of();
+        }
+        OrganizationSummary unit = ancestry.getLast();
+        return accounts.serviceOfficers(county(orgId).path()).stream()
+                .filter(o -> accounts.actorOf(o.userId()).map(a -> organizations.jurisdictionOf(a).covers(unit.path(), unit.id())).orElse(false))
+                .toList();
     }
 
-    /** The officers a request may be (re)assigned to: those of its county. */
+    /** The officers a request may be (re)assigned to: those of its county whose jurisdiction covers its unit. */
     @Transactional(readOnly = true)
     List<ServiceOfficer> officersFor(ServiceRequestView r) {
-        return officersOf(county(r.orgId()));
+        return officersCovering(r.orgId());
     }
 
     /** The signed-in talent's requests, newest first. */
@@ -584,7 +597,7 @@ class ServiceRequests {
         audit.record("TALENT_SERVICE_FINISH", "talent_service_request", id, "办结服务申请 " + r.number());
     }
 
-    /** 改派 (talent office): to another officer of the request's county. */
+    /** 改派 (talent office): to another officer of the request's county whose jurisdiction covers its unit. */
     void reassign(long id, ServiceRequestAction action) {
         ServiceRequestView r = require(id);
         if (!Actor.require().can(Permissions.TALENT_WRITE)) {
@@ -594,7 +607,7 @@ class ServiceRequests {
             throw FieldErrors.of("officerId", "请选择人才服务专员");
         }
         ServiceOfficer officer = officersFor(r).stream().filter(o -> o.userId() == action.officerId()).findFirst()
-                .orElseThrow(() -> FieldErrors.of("officerId", "请选择本县（市、区）的人才服务专员"));
+                .orElseThrow(() -> FieldErrors.of("officerId", "请选择管辖该申请所属单位的人才服务专员"));
         int version = version(action);
         if (!r.status().open()) {
             throw new BusinessRuleException("申请" + r.statusLabel() + "，不能改派");
