@@ -58,6 +58,10 @@ class ServiceRequests {
 
     static final long MAX_ATTACHMENT_BYTES = 5L * 1024 * 1024;
     static final int MAX_ATTACHMENTS = 5;
+    /** talent_service_attachment.file_name is VARCHAR(200): a longer name is refused (400), not truncated. */
+    static final int MAX_FILE_NAME = 200;
+    /** The 受理 note and the 撤回 text go into talent_service_event.text (VARCHAR(2000)) after a short prefix. */
+    static final int MAX_NOTE = 1000;
     static final FileType[] ATTACHMENT_TYPES = {FileType.PDF, FileType.JPEG, FileType.PNG, FileType.DOCX, FileType.XLSX};
 
     private final ServiceRequestRepository repository;
@@ -257,11 +261,7 @@ class ServiceRequests {
             errors.add("attachments", "附件最多 " + MAX_ATTACHMENTS + " 个");
         } else {
             for (MultipartFile f : present) {
-                try {
-                    uploads.add(Upload.accept(f, "附件", MAX_ATTACHMENT_BYTES, ATTACHMENT_TYPES));
-                } catch (UploadRefused e) {
-                    errors.add("attachments", "附件“" + Upload.name(f) + "”：" + e.getMessage());
-                }
+                acceptAttachment(f, uploads, errors);
             }
         }
         errors.throwIfAny();
@@ -289,6 +289,20 @@ class ServiceRequests {
         return id;
     }
 
+    /** Checks one attachment (its file name's length first), adding it to {@code uploads} or its reason to {@code errors}. */
+    private static void acceptAttachment(MultipartFile f, List<Upload> uploads, FieldErrors.Collector errors) {
+        String name = Upload.name(f);
+        if (name.length() > MAX_FILE_NAME) {
+            errors.add("attachments", "附件“" + name.substring(0, 20) + "…”：文件名不能超过 " + MAX_FILE_NAME + " 个字符，请改短后重新上传");
+            return;
+        }
+        try {
+            uploads.add(Upload.accept(f, "附件", MAX_ATTACHMENT_BYTES, ATTACHMENT_TYPES));
+        } catch (UploadRefused e) {
+            errors.add("attachments", "附件“" + name + "”：" + e.getMessage());
+        }
+    }
+
     /** Adds attachments to the talent's own request while it awaits acceptance (the API's second step after filing). */
     void attach(long id, List<MultipartFile> files) {
         ServiceRequestView r = require(id);
@@ -306,11 +320,7 @@ class ServiceRequests {
         List<Upload> uploads = new ArrayList<>();
         FieldErrors.Collector errors = new FieldErrors.Collector();
         for (MultipartFile f : present) {
-            try {
-                uploads.add(Upload.accept(f, "附件", MAX_ATTACHMENT_BYTES, ATTACHMENT_TYPES));
-            } catch (UploadRefused e) {
-                errors.add("attachments", "附件“" + Upload.name(f) + "”：" + e.getMessage());
-            }
+            acceptAttachment(f, uploads, errors);
         }
         errors.throwIfAny();
         for (Upload u : uploads) {
@@ -446,12 +456,16 @@ class ServiceRequests {
     void withdraw(long id, ServiceRequestAction action) {
         ServiceRequestView r = require(id);
         requireTalent();
+        String text = action == null ? null : trim(action.text());
+        if (text != null && text.length() > MAX_NOTE) {
+            throw FieldErrors.of("text", "撤回说明不能超过 " + MAX_NOTE + " 个字");
+        }
         int version = version(action);
         if (r.status() != ServiceRequestStatus.SUBMITTED) {
             throw new BusinessRuleException("申请已" + r.statusLabel() + "，只有待受理的申请才能撤回");
         }
         change(r, version, List.of(ServiceRequestStatus.SUBMITTED), ServiceRequestStatus.WITHDRAWN, Map.of());
-        event(r, "WITHDRAWN", true, trim(action.text()));
+        event(r, "WITHDRAWN", true, text);
         audit.record("TALENT_SERVICE_WITHDRAW", "talent_service_request", id, "撤回服务申请 " + r.number());
     }
 
@@ -534,6 +548,10 @@ class ServiceRequests {
     void accept(long id, ServiceRequestAction action) {
         ServiceRequestView r = require(id);
         requireService();
+        String note = action == null ? null : trim(action.text());
+        if (note != null && note.length() > MAX_NOTE) {
+            throw FieldErrors.of("text", "受理说明不能超过 " + MAX_NOTE + " 个字");
+        }
         int version = version(action);
         if (r.status() != ServiceRequestStatus.SUBMITTED) {
             throw new BusinessRuleException("申请" + r.statusLabel() + "，只有待受理的申请才能受理");
@@ -548,7 +566,6 @@ class ServiceRequests {
             set.put("officer_id", Actor.require().userId());
         }
         change(r, version, List.of(ServiceRequestStatus.SUBMITTED), ServiceRequestStatus.ACCEPTED, set);
-        String note = action == null ? null : trim(action.text());
         event(r, "ACCEPTED", true, "办结时限：" + set.get("finish_due") + (note == null ? "" : "。" + note));
         audit.record("TALENT_SERVICE_ACCEPT", "talent_service_request", id, "受理服务申请 " + r.number());
     }
