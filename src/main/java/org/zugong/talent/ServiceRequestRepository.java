@@ -187,6 +187,18 @@ class ServiceRequestRepository {
                 .query(Long.class).single();
     }
 
+    /** Advisory-lock namespace (first key of the two-int form) of a talent's filing: see {@link #lockFiling}. */
+    static final int FILING_LOCK_NAMESPACE = 720072;
+
+    /**
+     * Serializes the filings of one talent until the transaction ends, so that the duplicate check and the insert
+     * of two parallel submissions cannot interleave (the second sees the first's request).
+     */
+    void lockFiling(long talentId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:ns, CAST(mod(:t, 2147483647) AS INT)) IS NULL").param("ns", FILING_LOCK_NAMESPACE)
+                .param("t", talentId).query(Boolean.class).single();
+    }
+
     /** An open request of the talent with the same type and title (a double submission). */
     Optional<String> openDuplicate(long talentId, String typeCode, String title) {
         return jdbc.sql("""

@@ -265,6 +265,7 @@ class ServiceRequests {
             }
         }
         errors.throwIfAny();
+        repository.lockFiling(talent.id());
         Optional<String> duplicate = repository.openDuplicate(talent.id(), type.code(), title);
         if (duplicate.isPresent()) {
             throw new BusinessRuleException("您已提交过相同的服务申请（编号 " + duplicate.get() + "），请勿重复提交");
