@@ -667,7 +667,7 @@ class ServiceRequests {
             LocalDate due = r.currentDue();
             int late = calendar.count(due.plusDays(1), today);
             int target = late > level2AfterDays ? 2 : 1;
-            if (target > r.escalationLevel() && repository.escalate(r.id(), r.escalationLevel(), target)) {
+            if (target > r.escalationLevel() && repository.escalate(r.id(), r.status(), r.escalationLevel(), target, today)) {
                 String what = r.status() == ServiceRequestStatus.SUBMITTED ? "受理" : "办结";
                 repository.event(r.id(), "ESCALATED", false, what + "超期（时限 " + due + "，已超 " + late + " 个工作日），"
                         + (target == 1 ? "一级督办：提醒人才服务专员" : "二级督办：报人才办"), "系统", "system");
