@@ -38,9 +38,12 @@ public class TalentAccounts {
     private final PasswordPolicy policy;
     private final AuditLog audit;
     private final UserSessions sessions;
+    private final ActorLoader actors;
 
-    TalentAccounts(AccessRepository repository, PasswordEncoder encoder, PasswordPolicy policy, AuditLog audit, UserSessions sessions) {
+    TalentAccounts(AccessRepository repository, PasswordEncoder encoder, PasswordPolicy policy, AuditLog audit, UserSessions sessions,
+                   ActorLoader actors) {
         this.repository = repository;
+        this.actors = actors;
         this.encoder = encoder;
         this.policy = policy;
         this.audit = audit;
@@ -118,5 +121,14 @@ public class TalentAccounts {
     public java.util.List<ServiceOfficer> serviceOfficers(String orgPathPrefix) {
         return repository.serviceOfficers(orgPathPrefix).stream()
                 .map(o -> new ServiceOfficer(o.userId(), o.username(), o.displayName(), o.office())).toList();
+    }
+
+    /**
+     * The {@link Actor} of an account as it would be at login (permissions and data-scope grants), so that a caller
+     * can tell whose jurisdiction covers a unit (e.g. which 人才服务专员 can see a request routed to them).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Actor> actorOf(long userId) {
+        return repository.findUser(userId).map(actors::load);
     }
 }

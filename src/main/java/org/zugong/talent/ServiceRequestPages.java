@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zugong.platform.security.Actor;
+import org.zugong.platform.web.BusinessRuleException;
 import org.zugong.platform.web.EditConflictException;
 import org.zugong.platform.web.FieldErrors;
 import org.zugong.platform.web.PageCaching;
@@ -133,6 +134,7 @@ class ServiceRequestPages {
     String types(Model model, HttpServletResponse response) {
         PageCaching.noStore(response);
         model.addAttribute("settings", requests.typeSettings());
+        model.addAttribute("editGlobal", requests.coversInstallation());
         return "talent/service/types";
     }
 
@@ -149,6 +151,9 @@ class ServiceRequestPages {
             model.addAttribute("error", e.getMessage());
         } catch (EditConflictException e) {
             response.setStatus(409);
+            model.addAttribute("error", e.getMessage());
+        } catch (BusinessRuleException e) {
+            response.setStatus(422);
             model.addAttribute("error", e.getMessage());
         }
         int status = response.getStatus();

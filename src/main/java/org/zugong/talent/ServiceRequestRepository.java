@@ -187,6 +187,18 @@ class ServiceRequestRepository {
                 .query(Long.class).single();
     }
 
+    /** Advisory-lock namespace (first key of the two-int form) of a talent's filing: see {@link #lockFiling}. */
+    static final int FILING_LOCK_NAMESPACE = 720072;
+
+    /**
+     * Serializes the filings of one talent until the transaction ends, so that the duplicate check and the insert
+     * of two parallel submissions cannot interleave (the second sees the first's request).
+     */
+    void lockFiling(long talentId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:ns, CAST(mod(:t, 2147483647) AS INT)) IS NULL").param("ns", FILING_LOCK_NAMESPACE)
+                .param("t", talentId).query(Boolean.class).single();
+    }
+
     /** An open request of the talent with the same type and title (a double submission). */
     Optional<String> openDuplicate(long talentId, String typeCode, String title) {
         return jdbc.sql("""
@@ -284,12 +296,17 @@ class ServiceRequestRepository {
                 .param("today", Date.valueOf(today)).query(ServiceRequestRepository::map).list();
     }
 
-    /** Raises the level (never lowers it): false when another run got there first. */
-    boolean escalate(long id, int from, int to) {
+    /**
+     * Raises the level (never lowers it) of a request the run read in status {@code status} as overdue on {@code today}:
+     * false when another run got there first, or when the request changed meanwhile — accepted, finished, withdrawn
+     * or otherwise no longer overdue (its status, level and running clock's due day are checked in the UPDATE itself).
+     */
+    boolean escalate(long id, ServiceRequestStatus status, int from, int to, LocalDate today) {
         return jdbc.sql("""
-                UPDATE talent_service_request SET escalation_level = :to, escalated_at = now(), updated_at = now(), updated_by = 'system'
-                WHERE id = :id AND escalation_level = :from""")
-                .param("to", to).param("id", id).param("from", from).update() == 1;
+                UPDATE talent_service_request r SET escalation_level = :to, escalated_at = now(), updated_at = now(), updated_by = 'system'
+                WHERE r.id = :id AND r.escalation_level = :from AND r.status = :status AND """ + OVERDUE)
+                .param("to", to).param("id", id).param("from", from).param("status", status.name()).param("today", Date.valueOf(today))
+                .update() == 1;
     }
 
     /** SLA statistics grouped by {@code groupBy} (the department, or the officer's name). */

@@ -42,7 +42,8 @@ import org.zugong.platform.web.RecordNotFoundException;
  *
  * <p><b>Routing</b>: the department is the county's own for the type ({@code talent_service_department}), else the
  * type's default. The officer is the least-loaded (fewest open requests) of the enabled staff accounts holding
- * {@code talent:service} in the county of the talent's unit, ties to the lowest user id; accounts that also hold
+ * {@code talent:service} in the county of the talent's unit (a unit under no county: anywhere) whose jurisdiction
+ * covers the unit, ties to the lowest user id; accounts that also hold
  * {@code talent:write} (the 人才办, who assigns) are taken only when the county has no other officer. Without any
  * the request stays 待分配 until the talent office assigns it.
  *
@@ -57,6 +58,10 @@ class ServiceRequests {
 
     static final long MAX_ATTACHMENT_BYTES = 5L * 1024 * 1024;
     static final int MAX_ATTACHMENTS = 5;
+    /** talent_service_attachment.file_name is VARCHAR(200): a longer name is refused (400), not truncated. */
+    static final int MAX_FILE_NAME = 200;
+    /** The 受理 note and the 撤回 text go into talent_service_event.text (VARCHAR(2000)) after a short prefix. */
+    static final int MAX_NOTE = 1000;
     static final FileType[] ATTACHMENT_TYPES = {FileType.PDF, FileType.JPEG, FileType.PNG, FileType.DOCX, FileType.XLSX};
 
     private final ServiceRequestRepository repository;
@@ -98,9 +103,28 @@ class ServiceRequests {
     }
 
     /**
-     * 维护服务类型 (talent:write): the default department, the SLA in working days and whether it is offered
-     * (versioned), and the caller's county's own department for it. New SLA days apply to requests filed or
-     * accepted afterwards; running clocks keep their due days.
+     * Whether the caller's jurisdiction covers the whole installation (every root of the tree): only such a user may
+     * change a type's installation-wide columns (default department, SLA days, active), which every county shares.
+     */
+    @Transactional(readOnly = true)
+    boolean coversInstallation() {
+        Jurisdiction j = organizations.jurisdiction();
+        if (j.all()) {
+            return true;
+        }
+        List<Long> roots = organizations.visibleRootsForInstallation();
+        return !roots.isEmpty() && roots.stream().allMatch(id -> organizations.path(id).map(p -> j.covers(p, id)).orElse(false));
+    }
+
+    static final String GLOBAL_TYPE_FIELDS_REFUSED = "服务类型的默认责任部门、办理时限和启用状态全市通用，只有管辖全市的人才工作机构可以修改；"
+            + "您只能设置本县（市、区）的责任部门";
+
+    /**
+     * 维护服务类型 (talent:write). A user whose jurisdiction covers the whole installation changes the default
+     * department, the SLA in working days and whether it is offered (versioned); any other (a county's 人才办) sets
+     * only its own county's department for the type — a changed installation-wide field is refused (422), nothing
+     * saved; omitted or unchanged ones are ignored. New SLA days apply to requests filed or accepted afterwards;
+     * running clocks keep their due days.
      */
     void updateType(String code, ServiceTypeForm form) {
         if (!Actor.require().can(Permissions.TALENT_WRITE)) {
@@ -108,18 +132,31 @@ class ServiceRequests {
         }
         ServiceType type = repository.types().stream().filter(t -> t.code().equals(code)).findFirst()
                 .orElseThrow(() -> new RecordNotFoundException("服务类型", code));
-        FieldErrors.Collector errors = new FieldErrors.Collector();
+        boolean global = coversInstallation();
         String department = trim(form.department());
-        if (department == null) {
-            errors.add("department", "请填写责任部门");
-        } else if (department.length() > 100) {
-            errors.add("department", "责任部门不能超过 100 个字");
+        if (!global && ((department != null && !department.equals(type.department()))
+                || (form.acceptDays() != null && form.acceptDays() != type.acceptDays())
+                || (form.finishDays() != null && form.finishDays() != type.finishDays())
+                || (form.active() != null && form.active() != type.active()))) {
+            audit.recordAlone("ACCESS_DENIED", "talent_service_type", code, "修改全市通用的服务类型设置：" + type.name(), AuditOutcome.DENIED);
+            throw new BusinessRuleException(GLOBAL_TYPE_FIELDS_REFUSED);
         }
-        if (form.acceptDays() == null || form.acceptDays() < 1 || form.acceptDays() > 30) {
-            errors.add("acceptDays", "受理时限须为 1 至 30 个工作日");
-        }
-        if (form.finishDays() == null || form.finishDays() < 1 || form.finishDays() > 120) {
-            errors.add("finishDays", "办结时限须为 1 至 120 个工作日");
+        FieldErrors.Collector errors = new FieldErrors.Collector();
+        if (global) {
+            if (department == null) {
+                errors.add("department", "请填写责任部门");
+            } else if (department.length() > 100) {
+                errors.add("department", "责任部门不能超过 100 个字");
+            }
+            if (form.acceptDays() == null || form.acceptDays() < 1 || form.acceptDays() > 30) {
+                errors.add("acceptDays", "受理时限须为 1 至 30 个工作日");
+            }
+            if (form.finishDays() == null || form.finishDays() < 1 || form.finishDays() > 120) {
+                errors.add("finishDays", "办结时限须为 1 至 120 个工作日");
+            }
+            if (form.version() == null) {
+                errors.add("version", "缺少版本号，请刷新后重试");
+            }
         }
         String countyDepartment = trim(form.countyDepartment());
         if (countyDepartment != null && countyDepartment.length() > 100) {
@@ -129,10 +166,14 @@ class ServiceRequests {
         if (countyDepartment != null && county.isEmpty()) {
             errors.add("countyDepartment", "您不属于某个县（市、区），不能设置本县责任部门");
         }
-        if (form.version() == null) {
-            errors.add("version", "缺少版本号，请刷新后重试");
-        }
         errors.throwIfAny();
+        String countyPart = county.map(c -> c.name() + "责任部门 " + (countyDepartment == null ? "（默认）" : countyDepartment)).orElse("");
+        if (!global) {
+            county.ifPresent(c -> repository.saveDepartment(code, c.id(), countyDepartment));
+            audit.record("TALENT_SERVICE_TYPE_UPDATE", "talent_service_type", code, "修改服务类型 " + type.name() + "："
+                    + (countyPart.isEmpty() ? "无变更" : countyPart));
+            return;
+        }
         boolean active = form.active() == null || form.active();
         if (!repository.updateType(code, form.version(), department, form.acceptDays(), form.finishDays(), active, user())) {
             throw new EditConflictException("服务类型“" + type.name() + "”");
@@ -140,7 +181,7 @@ class ServiceRequests {
         county.ifPresent(c -> repository.saveDepartment(code, c.id(), countyDepartment));
         audit.record("TALENT_SERVICE_TYPE_UPDATE", "talent_service_type", code, "修改服务类型 " + type.name() + "：责任部门 " + department
                 + "，受理 " + form.acceptDays() + " 个工作日，办结 " + form.finishDays() + " 个工作日，" + (active ? "启用" : "停用")
-                + county.map(c -> "；" + c.name() + "责任部门 " + (countyDepartment == null ? "（默认）" : countyDepartment)).orElse(""));
+                + (countyPart.isEmpty() ? "" : "；" + countyPart));
     }
 
     /** The {@code n}-th working day after {@code day} ({@code day} itself not counted). */
@@ -220,14 +261,11 @@ class ServiceRequests {
             errors.add("attachments", "附件最多 " + MAX_ATTACHMENTS + " 个");
         } else {
             for (MultipartFile f : present) {
-                try {
-                    uploads.add(Upload.accept(f, "附件", MAX_ATTACHMENT_BYTES, ATTACHMENT_TYPES));
-                } catch (UploadRefused e) {
-                    errors.add("attachments", "附件“" + Upload.name(f) + "”：" + e.getMessage());
-                }
+                acceptAttachment(f, uploads, errors);
             }
         }
         errors.throwIfAny();
+        repository.lockFiling(talent.id());
         Optional<String> duplicate = repository.openDuplicate(talent.id(), type.code(), title);
         if (duplicate.isPresent()) {
             throw new BusinessRuleException("您已提交过相同的服务申请（编号 " + duplicate.get() + "），请勿重复提交");
@@ -252,6 +290,20 @@ class ServiceRequests {
         return id;
     }
 
+    /** Checks one attachment (its file name's length first), adding it to {@code uploads} or its reason to {@code errors}. */
+    private static void acceptAttachment(MultipartFile f, List<Upload> uploads, FieldErrors.Collector errors) {
+        String name = Upload.name(f);
+        if (name.length() > MAX_FILE_NAME) {
+            errors.add("attachments", "附件“" + name.substring(0, 20) + "…”：文件名不能超过 " + MAX_FILE_NAME + " 个字符，请改短后重新上传");
+            return;
+        }
+        try {
+            uploads.add(Upload.accept(f, "附件", MAX_ATTACHMENT_BYTES, ATTACHMENT_TYPES));
+        } catch (UploadRefused e) {
+            errors.add("attachments", "附件“" + name + "”：" + e.getMessage());
+        }
+    }
+
     /** Adds attachments to the talent's own request while it awaits acceptance (the API's second step after filing). */
     void attach(long id, List<MultipartFile> files) {
         ServiceRequestView r = require(id);
@@ -269,11 +321,7 @@ class ServiceRequests {
         List<Upload> uploads = new ArrayList<>();
         FieldErrors.Collector errors = new FieldErrors.Collector();
         for (MultipartFile f : present) {
-            try {
-                uploads.add(Upload.accept(f, "附件", MAX_ATTACHMENT_BYTES, ATTACHMENT_TYPES));
-            } catch (UploadRefused e) {
-                errors.add("attachments", "附件“" + Upload.name(f) + "”：" + e.getMessage());
-            }
+            acceptAttachment(f, uploads, errors);
         }
         errors.throwIfAny();
         for (Upload u : uploads) {
@@ -301,7 +349,7 @@ class ServiceRequests {
     Route route(ServiceType type, long orgId) {
         OrganizationSummary county = county(orgId);
         var own = repository.department(type.code(), county.id());
-        List<ServiceOfficer> officers = officersOf(county);
+        List<ServiceOfficer> officers = officersCovering(orgId);
         List<ServiceOfficer> candidates = officers.stream().filter(o -> !o.office()).toList();
         if (candidates.isEmpty()) {
             candidates = officers;
@@ -320,14 +368,26 @@ class ServiceRequests {
         return ancestry.stream().filter(o -> o.kind() == OrganizationKind.COUNTY).reduce((a, b) -> b).orElse(ancestry.getFirst());
     }
 
-    private List<ServiceOfficer> officersOf(OrganizationSummary county) {
-        return accounts.serviceOfficers(county.path());
+    /**
+     * The 人才服务专员 who can see a request of this unit: the enabled {@code talent:service} staff of the unit's
+     * county (for a unit under no county, e.g. a 市直 unit: of the whole tree) whose own jurisdiction covers the unit.
+     * A county's officer is thus never chosen for another county's or a 市直 unit's request (they could not open it).
+     */
+    private List<ServiceOfficer> officersCovering(long orgId) {
+        List<OrganizationSummary> ancestry = organizations.ancestry(orgId);
+        if (ancestry.isEmpty()) {
+            return List.of();
+        }
+        OrganizationSummary unit = ancestry.getLast();
+        return accounts.serviceOfficers(county(orgId).path()).stream()
+                .filter(o -> accounts.actorOf(o.userId()).map(a -> organizations.jurisdictionOf(a).covers(unit.path(), unit.id())).orElse(false))
+                .toList();
     }
 
-    /** The officers a request may be (re)assigned to: those of its county. */
+    /** The officers a request may be (re)assigned to: those of its county whose jurisdiction covers its unit. */
     @Transactional(readOnly = true)
     List<ServiceOfficer> officersFor(ServiceRequestView r) {
-        return officersOf(county(r.orgId()));
+        return officersCovering(r.orgId());
     }
 
     /** The signed-in talent's requests, newest first. */
@@ -397,12 +457,16 @@ class ServiceRequests {
     void withdraw(long id, ServiceRequestAction action) {
         ServiceRequestView r = require(id);
         requireTalent();
+        String text = action == null ? null : trim(action.text());
+        if (text != null && text.length() > MAX_NOTE) {
+            throw FieldErrors.of("text", "撤回说明不能超过 " + MAX_NOTE + " 个字");
+        }
         int version = version(action);
         if (r.status() != ServiceRequestStatus.SUBMITTED) {
             throw new BusinessRuleException("申请已" + r.statusLabel() + "，只有待受理的申请才能撤回");
         }
         change(r, version, List.of(ServiceRequestStatus.SUBMITTED), ServiceRequestStatus.WITHDRAWN, Map.of());
-        event(r, "WITHDRAWN", true, trim(action.text()));
+        event(r, "WITHDRAWN", true, text);
         audit.record("TALENT_SERVICE_WITHDRAW", "talent_service_request", id, "撤回服务申请 " + r.number());
     }
 
@@ -485,6 +549,10 @@ class ServiceRequests {
     void accept(long id, ServiceRequestAction action) {
         ServiceRequestView r = require(id);
         requireService();
+        String note = action == null ? null : trim(action.text());
+        if (note != null && note.length() > MAX_NOTE) {
+            throw FieldErrors.of("text", "受理说明不能超过 " + MAX_NOTE + " 个字");
+        }
         int version = version(action);
         if (r.status() != ServiceRequestStatus.SUBMITTED) {
             throw new BusinessRuleException("申请" + r.statusLabel() + "，只有待受理的申请才能受理");
@@ -499,7 +567,6 @@ class ServiceRequests {
             set.put("officer_id", Actor.require().userId());
         }
         change(r, version, List.of(ServiceRequestStatus.SUBMITTED), ServiceRequestStatus.ACCEPTED, set);
-        String note = action == null ? null : trim(action.text());
         event(r, "ACCEPTED", true, "办结时限：" + set.get("finish_due") + (note == null ? "" : "。" + note));
         audit.record("TALENT_SERVICE_ACCEPT", "talent_service_request", id, "受理服务申请 " + r.number());
     }
@@ -548,7 +615,7 @@ class ServiceRequests {
         audit.record("TALENT_SERVICE_FINISH", "talent_service_request", id, "办结服务申请 " + r.number());
     }
 
-    /** 改派 (talent office): to another officer of the request's county. */
+    /** 改派 (talent office): to another officer of the request's county whose jurisdiction covers its unit. */
     void reassign(long id, ServiceRequestAction action) {
         ServiceRequestView r = require(id);
         if (!Actor.require().can(Permissions.TALENT_WRITE)) {
@@ -558,7 +625,7 @@ class ServiceRequests {
             throw FieldErrors.of("officerId", "请选择人才服务专员");
         }
         ServiceOfficer officer = officersFor(r).stream().filter(o -> o.userId() == action.officerId()).findFirst()
-                .orElseThrow(() -> FieldErrors.of("officerId", "请选择本县（市、区）的人才服务专员"));
+                .orElseThrow(() -> FieldErrors.of("officerId", "请选择管辖该申请所属单位的人才服务专员"));
         int version = version(action);
         if (!r.status().open()) {
             throw new BusinessRuleException("申请" + r.statusLabel() + "，不能改派");
@@ -600,7 +667,7 @@ class ServiceRequests {
             LocalDate due = r.currentDue();
             int late = calendar.count(due.plusDays(1), today);
             int target = late > level2AfterDays ? 2 : 1;
-            if (target > r.escalationLevel() && repository.escalate(r.id(), r.escalationLevel(), target)) {
+            if (target > r.escalationLevel() && repository.escalate(r.id(), r.status(), r.escalationLevel(), target, today)) {
                 String what = r.status() == ServiceRequestStatus.SUBMITTED ? "受理" : "办结";
                 repository.event(r.id(), "ESCALATED", false, what + "超期（时限 " + due + "，已超 " + late + " 个工作日），"
                         + (target == 1 ? "一级督办：提醒人才服务专员" : "二级督办：报人才办"), "系统", "system");

@@ -158,7 +158,7 @@ class ServiceRequestFlowTests extends IntegrationTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.request.officerId").value(userId("talentoffice")));
         mvc.perform(post(API + "/" + id + "/reassign").header("Authorization", bearer("talentoffice")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"version\":1,\"officerId\":" + userId("county2") + "}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value("请选择本县（市、区）的人才服务专员"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value("请选择管辖该申请所属单位的人才服务专员"));
         mvc.perform(post(API + "/" + id + "/accept").header("Authorization", bearer("county1")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"version\":1}")).andExpect(status().isForbidden());
         mvc.perform(get("/talent-services").param("queue", "PENDING").session(session("talentoffice"))).andExpect(status().isOk())

@@ -101,13 +101,14 @@ class ServiceSlaTests extends IntegrationTest {
     }
 
     @Test
-    void theTalentOfficeMaintainsTheTypesSlaAndItsCountysDepartmentAsData() throws Exception {
+    void anInstallationWideTalentOfficeMaintainsTheSlaAndACountysTalentOfficeItsOwnDepartment() throws Exception {
         String settings = mvc.perform(get("/api/v1/talent-services/types/settings").header("Authorization", bearer("talentoffice")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         int version = com.jayway.jsonpath.JsonPath.<java.util.List<Integer>>read(settings, "$[?(@.type.code == 'OTHER')].version").getFirst();
+        String city = ServiceRequestTypeScopeTests.installationTalentOffice(jdbc);
         try {
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/talent-services/types/OTHER")
-                            .header("Authorization", bearer("talentoffice")).contentType(MediaType.APPLICATION_JSON)
+                            .header("Authorization", bearer(city)).contentType(MediaType.APPLICATION_JSON)
                             .content("{\"department\":\"县委人才办\",\"acceptDays\":0,\"finishDays\":15,\"version\":" + version + "}"))
                     .andExpect(status().isBadRequest())
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].message")
@@ -117,13 +118,16 @@ class ServiceSlaTests extends IntegrationTest {
                     .content("{\"department\":\"县委人才办\",\"acceptDays\":5,\"finishDays\":15,\"version\":" + version + "}"))
                     .andExpect(status().isForbidden());
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/talent-services/types/OTHER")
+                    .header("Authorization", bearer(city)).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"department\":\"县委人才办\",\"acceptDays\":5,\"finishDays\":15,\"version\":" + version + "}"))
+                    .andExpect(status().isOk());
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/talent-services/types/OTHER")
                     .header("Authorization", bearer("talentoffice")).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"department\":\"县委人才办\",\"acceptDays\":5,\"finishDays\":15,\"version\":" + version
-                            + ",\"countyDepartment\":\"青溪县人才服务中心\"}"))
+                    .content("{\"version\":" + (version + 1) + ",\"countyDepartment\":\"青溪县人才服务中心\"}"))
                     .andExpect(status().isOk());
             // a stale version is a conflict
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/talent-services/types/OTHER")
-                    .header("Authorization", bearer("talentoffice")).contentType(MediaType.APPLICATION_JSON)
+                    .header("Authorization", bearer(city)).contentType(MediaType.APPLICATION_JSON)
                     .content("{\"department\":\"别的部门\",\"acceptDays\":2,\"finishDays\":15,\"version\":" + version + "}"))
                     .andExpect(status().isConflict());
             // a new request of talent1 (county 1) goes to the county's department with the new SLA
@@ -139,6 +143,7 @@ class ServiceSlaTests extends IntegrationTest {
             jdbc.sql("UPDATE talent_service_type SET department = '县委人才办', accept_days = 3, finish_days = 15, active = TRUE WHERE code = 'OTHER'")
                     .update();
             jdbc.sql("DELETE FROM talent_service_department WHERE type_code = 'OTHER'").update();
+            ServiceRequestTypeScopeTests.drop(jdbc, city);
         }
     }
 
