@@ -1,5 +1,7 @@
 package org.zugong.talent;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The public verification's rate limit per client address, in the database so that it holds across nodes: fixed windows
  * (minute, UTC day, failure window) counted in {@code talent_card_throttle} with one upsert per request, each statement its
- * own short transaction. Only the caller's own address is counted and refused, so a guessing client never locks out another.
+ * own short transaction. Only the caller's own address is counted and refused, so a guessing client never locks out another;
+ * an IPv6 client is counted by its /64 ({@link #clientKey}).
  */
 @Component
 class CardVerificationThrottle {
@@ -36,7 +39,8 @@ class CardVerificationThrottle {
     }
 
     Checked admitAndLookUp(String ip, Instant now, String number) {
-        boolean unlimited = limits.unlimitedIps().contains(ip);
+        boolean unlimited = unlimited(ip);
+        String client = clientKey(ip);
         long s = now.getEpochSecond();
         long minute = s - Math.floorMod(s, 60);
         long day = s - Math.floorMod(s, 86_400);
@@ -56,7 +60,7 @@ class CardVerificationThrottle {
                 LEFT JOIN talent_card card ON card.number = :n
                 LEFT JOIN talent t ON t.id = card.talent_id LEFT JOIN person_view p ON p.id = t.person_id
                 LEFT JOIN talent_tier tt ON tt.code = card.tier_code""")
-                .param("ip", ip).param("m", at(minute)).param("d", at(day)).param("f", at(fail)).param("n", number)
+                .param("ip", client).param("m", at(minute)).param("d", at(day)).param("f", at(fail)).param("n", number)
                 .param("unlimited", unlimited)
                 .query((rs, n) -> {
                     long retry = 0;
@@ -89,13 +93,43 @@ class CardVerificationThrottle {
         long fail = s - Math.floorMod(s, limits.failureWindow().toSeconds());
         jdbc.sql("""
                 WITH failed AS (
-                  INSERT INTO talent_card_throttle AS c (client_ip, kind, window_start, hits) SELECT :ip, 'F', :f, 1 WHERE :count
+                  INSERT INTO talent_card_throttle AS c (client_ip, kind, window_start, hits) SELECT :client, 'F', :f, 1 WHERE :count
                   ON CONFLICT (client_ip, kind, window_start) DO UPDATE SET hits = c.hits + 1)
                 INSERT INTO talent_card_verification (number, card_id, channel, result, client_ip, user_agent)
                 VALUES (:n, :c, :ch, :r, :ip, :ua)""")
-                .param("ip", truncate(ip, 45)).param("f", at(fail)).param("count", result.failure() && !limits.unlimitedIps().contains(ip))
+                .param("ip", truncate(ip, 45)).param("client", clientKey(ip)).param("f", at(fail)).param("count", result.failure() && !unlimited(ip))
                 .param("n", truncate(number == null ? "" : number, 32)).param("c", cardId).param("ch", channel.name()).param("r", result.name())
                 .param("ua", userAgent == null ? null : truncate(userAgent, 200)).update();
+    }
+
+    private boolean unlimited(String ip) {
+        return limits.unlimitedIps().contains(ip) || limits.unlimitedIps().contains(clientKey(ip));
+    }
+
+    /**
+     * The client whose requests are counted: an IPv4 address as it is, an IPv6 address by its /64 (one subscriber's or
+     * host's prefix: rotating the address within it does not give fresh counters), written {@code 2001:db8:1:2::/64}.
+     */
+    static String clientKey(String ip) {
+        if (ip == null || ip.indexOf(':') < 0) {
+            return ip;
+        }
+        InetAddress address;
+        try {
+            // a literal with ':' is parsed, never looked up in DNS
+            address = InetAddress.getByName(ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip);
+        } catch (java.net.UnknownHostException | RuntimeException e) {
+            return ip;
+        }
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress(); // an IPv4-mapped IPv6 address is its IPv4 client
+        }
+        byte[] b = address.getAddress();
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            prefix.append(Integer.toHexString(((b[i] & 0xff) << 8) | (b[i + 1] & 0xff))).append(':');
+        }
+        return prefix.append(":/64").toString();
     }
 
     private static String truncate(String s, int max) {
