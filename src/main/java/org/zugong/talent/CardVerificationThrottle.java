@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CardVerificationThrottle {
 
-    /** Admitted, or refused for {@code retryAfterSeconds}. */
-    record Admission(boolean allowed, long retryAfterSeconds) {
+    /**
+     * Admitted, or refused for {@code retryAfterSeconds}; {@code refusedSince}: the start of the window whose limit refuses
+     * (the refusal lasts until that window's end), null when admitted.
+     */
+    record Admission(boolean allowed, long retryAfterSeconds, Instant refusedSince) {
     }
+
+    /** Requests of the verification log removed per statement by the retention purge. */
+    static final int PURGE_BATCH = 10_000;
 
     private final JdbcClient jdbc;
     private final TalentCardSettings.Verification limits;
@@ -64,15 +71,19 @@ class CardVerificationThrottle {
                 .param("unlimited", unlimited)
                 .query((rs, n) -> {
                     long retry = 0;
+                    long since = 0;
                     if (!unlimited) {
-                        if (rs.getInt("m") > limits.perMinute()) {
-                            retry = Math.max(retry, minute + 60 - s);
+                        if (rs.getInt("m") > limits.perMinute() && minute + 60 - s > retry) {
+                            retry = minute + 60 - s;
+                            since = minute;
                         }
-                        if (rs.getInt("d") > limits.perDay()) {
-                            retry = Math.max(retry, day + 86_400 - s);
+                        if (rs.getInt("d") > limits.perDay() && day + 86_400 - s > retry) {
+                            retry = day + 86_400 - s;
+                            since = day;
                         }
-                        if (rs.getInt("f") >= limits.failures()) {
-                            retry = Math.max(retry, fail + failWindow - s);
+                        if (rs.getInt("f") >= limits.failures() && fail + failWindow - s > retry) {
+                            retry = fail + failWindow - s;
+                            since = fail;
                         }
                     }
                     long id = rs.getLong("id");
@@ -80,7 +91,7 @@ class CardVerificationThrottle {
                             : java.util.Optional.of(new TalentCardRepository.Verifiable(id, rs.getString("number"), rs.getString("tier_code"),
                             rs.getString("tier_name"), rs.getDate("valid_until").toLocalDate(), TalentCardStatus.valueOf(rs.getString("status")),
                             rs.getString("person_name")));
-                    return new Checked(new Admission(retry == 0, retry), card);
+                    return new Checked(new Admission(retry == 0, retry, retry == 0 ? null : Instant.ofEpochSecond(since)), card);
                 }).single();
     }
 
@@ -100,6 +111,40 @@ class CardVerificationThrottle {
                 .param("ip", truncate(ip, 45)).param("client", clientKey(ip)).param("f", at(fail)).param("count", result.failure() && !unlimited(ip))
                 .param("n", truncate(number == null ? "" : number, 32)).param("c", cardId).param("ch", channel.name()).param("r", result.name())
                 .param("ua", userAgent == null ? null : truncate(userAgent, 200)).update();
+    }
+
+    /**
+     * Logs a refused request, once per client and refusing window: a client that keeps sending while refused adds no row
+     * (its first refused request is the record). The row's address is the counted client (an IPv6 client's /64).
+     */
+    void logThrottled(String number, CardVerification.Channel channel, Admission refusal, String ip, String userAgent) {
+        String client = clientKey(ip);
+        jdbc.sql("""
+                INSERT INTO talent_card_verification (number, card_id, channel, result, client_ip, user_agent)
+                SELECT :n, NULL, :ch, 'THROTTLED', :ip, :ua
+                WHERE NOT EXISTS (SELECT 1 FROM talent_card_verification
+                                  WHERE client_ip = :ip AND result = 'THROTTLED' AND at >= :since)""")
+                .param("n", truncate(number == null ? "" : number, 32)).param("ch", channel.name()).param("ip", truncate(client, 45))
+                .param("ua", userAgent == null ? null : truncate(userAgent, 200))
+                .param("since", at(refusal.refusedSince().getEpochSecond())).update();
+    }
+
+    /**
+     * Removes verification log rows older than the retention ({@code zugong.talent-card.verification.retention}, at least
+     * 6 months), {@link #PURGE_BATCH} rows per statement (each its own transaction, so no long lock and no huge one).
+     */
+    long purgeLog(ZonedDateTime now) {
+        OffsetDateTime before = now.minus(limits.retention()).toOffsetDateTime();
+        long total = 0;
+        int removed;
+        do {
+            removed = jdbc.sql("""
+                    DELETE FROM talent_card_verification WHERE id IN (
+                      SELECT id FROM talent_card_verification WHERE at < :before ORDER BY at LIMIT :batch)""")
+                    .param("before", before).param("batch", PURGE_BATCH).update();
+            total += removed;
+        } while (removed == PURGE_BATCH);
+        return total;
     }
 
     private boolean unlimited(String ip) {
