@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
  * The public verification of a 英才卡 (no login): rate limit per client address, check character (no lookup when wrong),
  * lookup, QR signature, status and validity on the day. A valid card shows the masked name, tier, validity and the tier's
  * entitlements — nothing else of the person; a failed one only its reason. Every call is logged in
- * {@code talent_card_verification} (not in the audit chain: anonymous, and its volume is the public's).
+ * {@code talent_card_verification} (not in the audit chain: anonymous, and its volume is the public's), a refused one once
+ * per client and refusing window; the log is kept for {@code zugong.talent-card.verification.retention}.
  */
 @Service
 class CardVerification {
@@ -57,7 +58,7 @@ class CardVerification {
         CardVerificationThrottle.Checked checked = throttle.admitAndLookUp(ip, now, wellFormed ? number : null);
         if (!checked.admission().allowed()) {
             long retry = checked.admission().retryAfterSeconds();
-            throttle.log(number, null, channel, CardVerificationResult.THROTTLED, ip, userAgent, now);
+            throttle.logThrottled(number, channel, checked.admission(), ip, userAgent);
             return new Outcome(number, CardVerificationResult.THROTTLED, CardVerificationResult.THROTTLED.message() + "（" + waitText(retry) + "后）",
                     null, null, null, null, List.of(), retry);
         }

@@ -2,6 +2,7 @@ package org.zugong.talent;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The card's listener and job: a card is issued on {@link TalentRecognized} (after the recognition commits, kept in the
  * event publication registry until done), and every night (one node, ShedLock) active cards past their validity become
- * 到期 and the rate-limit counters of ended windows are removed. The verification checks the date anyway.
+ * 到期, the rate-limit counters of ended windows are removed and the verification log older than its retention too. The verification checks the date anyway.
  */
 @Component
 class TalentCardJobs {
@@ -37,6 +38,7 @@ class TalentCardJobs {
     void expire() {
         int expired = cards.expire(LocalDate.now());
         int purged = throttle.purge(Instant.now());
-        log.info("英才卡到期 {} 张；清理查验计数 {} 条", expired, purged);
+        long logged = throttle.purgeLog(ZonedDateTime.now());
+        log.info("英才卡到期 {} 张；清理查验计数 {} 条；清理超过保留期限的查验记录 {} 条", expired, purged, logged);
     }
 }

@@ -84,15 +84,19 @@ class TalentCardRepository {
                 .params(params).query(TalentCardRepository::map).list();
     }
 
-    long insert(long talentId, String number, String tierCode, LocalDate issuedOn, LocalDate validUntil, Long replaces, String reason,
-                String by) {
+    /**
+     * Inserts a card; empty when a unique key refuses it (its number is taken, or the talent has an active card), without
+     * an error: a unique violation would abort the caller's transaction (PostgreSQL), so that it could not even ask why.
+     */
+    Optional<Long> insert(long talentId, String number, String tierCode, LocalDate issuedOn, LocalDate validUntil, Long replaces,
+                          String reason, String by) {
         return jdbc.sql("""
                 INSERT INTO talent_card (talent_id, number, tier_code, issued_on, valid_until, replaces_card_id, status_reason,
                                          status_changed_at, created_by, updated_by)
-                VALUES (:t, :n, :tier, :issued, :valid, :replaces, :reason, now(), :by, :by) RETURNING id""")
+                VALUES (:t, :n, :tier, :issued, :valid, :replaces, :reason, now(), :by, :by) ON CONFLICT DO NOTHING RETURNING id""")
                 .param("t", talentId).param("n", number).param("tier", tierCode).param("issued", Date.valueOf(issuedOn))
                 .param("valid", Date.valueOf(validUntil)).param("replaces", replaces).param("reason", reason).param("by", by)
-                .query(Long.class).single();
+                .query(Long.class).optional();
     }
 
     /** Changes the status when the card is at {@code version} and in {@code from}; false otherwise (a concurrent change). */

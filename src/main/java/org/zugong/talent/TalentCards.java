@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zugong.audit.AuditLog;
@@ -212,13 +211,15 @@ class TalentCards {
 
     private long insert(long talentId, String tier, LocalDate issuedOn, LocalDate validUntil, Long replaces, String reason, String by) {
         for (int attempt = 0; ; attempt++) {
-            try {
-                return repository.insert(talentId, TalentCardNumber.generate(issuedOn), tier, issuedOn, validUntil, replaces, reason, by);
-            } catch (DuplicateKeyException e) {
-                // a number drawn twice (1 in 10¹⁰) retries; a second active card (the partial unique index) is refused
-                if (attempt >= 2 || repository.activeOf(talentId).isPresent()) {
-                    throw new BusinessRuleException("该人才已有有效的英才卡");
-                }
+            // ON CONFLICT DO NOTHING: a refused insert leaves the transaction usable. A concurrent 发卡 for the same talent
+            // (staff twice, or staff racing the recognition listener) waits for the other and is refused once it commits;
+            // a number drawn twice (1 in 10¹⁰) is retried with a fresh one.
+            Optional<Long> id = repository.insert(talentId, TalentCardNumber.generate(issuedOn), tier, issuedOn, validUntil, replaces, reason, by);
+            if (id.isPresent()) {
+                return id.get();
+            }
+            if (attempt >= 2 || repository.activeOf(talentId).isPresent()) {
+                throw new BusinessRuleException("该人才已有有效的英才卡");
             }
         }
     }
