@@ -21,9 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zugong.platform.security.Actor;
-import org.zugong.platform.web.BusinessRuleException;
-import org.zugong.platform.web.EditConflictException;
-import org.zugong.platform.web.FieldErrors;
 import org.zugong.platform.web.PageCaching;
 import org.zugong.platform.web.PageRequest;
 
@@ -142,24 +139,8 @@ class ServiceRequestPages {
     @PreAuthorize("hasAuthority('talent:write')")
     String updateType(@PathVariable String code, @ModelAttribute ServiceTypeForm form, Model model, RedirectAttributes redirect,
                       HttpServletResponse response) {
-        try {
-            requests.updateType(code, form);
-            redirect.addFlashAttribute("message", "已保存服务类型");
-            return "redirect:/talent-services/types";
-        } catch (FieldErrors e) {
-            response.setStatus(400);
-            model.addAttribute("error", e.getMessage());
-        } catch (EditConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("error", e.getMessage());
-        } catch (BusinessRuleException e) {
-            response.setStatus(422);
-            model.addAttribute("error", e.getMessage());
-        }
-        int status = response.getStatus();
-        String view = types(model, response);
-        response.setStatus(status);
-        return view;
+        return PageAction.run(() -> requests.updateType(code, form), "已保存服务类型", "/talent-services/types", model, redirect, response,
+                () -> types(model, response));
     }
 
     @GetMapping("/stats")
