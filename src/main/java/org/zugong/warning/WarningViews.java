@@ -70,6 +70,21 @@ class WarningViews {
         return "(" + j.sql() + " OR lower(w.handler) = lower(:me))";
     }
 
+    /**
+     * {@link #visible} as a condition on the warning alone, for the statistics: the units of the jurisdiction as
+     * a subquery (none for a whole-installation user), so that counting a province's warnings does not join
+     * 200,000 organizations first (36–76 ms a query on the province data set, 3–9 ms this way; issue 8).
+     */
+    private String visibleWarnings(Map<String, Object> params) {
+        SqlCondition j = organizations.jurisdiction().orgCondition("o.path", "o.id", "j");
+        if (j.isAlwaysTrue()) {
+            return "TRUE";
+        }
+        params.putAll(j.params());
+        params.put("me", Actor.current().map(Actor::username).orElse(""));
+        return "(w.org_id IN (SELECT o.id FROM org_organization o WHERE " + j.sql() + ") OR lower(w.handler) = lower(:me))";
+    }
+
     private String where(Filter f, Map<String, Object> params) {
         List<String> terms = new ArrayList<>();
         terms.add(visible(params));
@@ -152,10 +167,14 @@ class WarningViews {
     List<Count> byUnit(int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("limit", limit);
+        // Counted per unit first; only the units that can make the top (ties included) are joined for their names.
         return jdbc.query("""
-                SELECT o.id, o.name, count(*) FILTER (WHERE w.status <> 'CLOSED') AS open, count(*) AS total
-                FROM warning w JOIN org_organization o ON o.id = w.org_id WHERE """ + " " + visible(params) + " " + """
-                GROUP BY o.id, o.name ORDER BY open DESC, total DESC, o.name LIMIT :limit""", params,
+                SELECT o.id, o.name, x.open, x.total
+                FROM (SELECT w.org_id, count(*) FILTER (WHERE w.status <> 'CLOSED') AS open, count(*) AS total
+                      FROM warning w WHERE """ + " " + visibleWarnings(params) + " " + """
+                      GROUP BY w.org_id ORDER BY open DESC, total DESC FETCH FIRST :limit ROWS WITH TIES) x
+                JOIN org_organization o ON o.id = x.org_id
+                ORDER BY x.open DESC, x.total DESC, o.name LIMIT :limit""", params,
                 (rs, n) -> new Count(Long.toString(rs.getLong(1)), rs.getString(2), rs.getLong(3), rs.getLong(4)));
     }
 
@@ -164,7 +183,7 @@ class WarningViews {
         return jdbc.query("""
                 SELECT w.rule_code, (SELECT r.name FROM warning_rule r WHERE r.code = w.rule_code ORDER BY r.version DESC LIMIT 1),
                        count(*) FILTER (WHERE w.status <> 'CLOSED') AS open, count(*) AS total
-                FROM warning w JOIN org_organization o ON o.id = w.org_id WHERE """ + " " + visible(params) + " " + """
+                FROM warning w WHERE """ + " " + visibleWarnings(params) + " " + """
                 GROUP BY w.rule_code ORDER BY open DESC, total DESC, w.rule_code""", params,
                 (rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
     }
@@ -176,13 +195,13 @@ class WarningViews {
         ZoneId zone = ZoneId.systemDefault();
         Map<String, Object> params = new HashMap<>();
         params.put("from", java.sql.Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant()));
-        String visible = visible(params);
+        String visible = visibleWarnings(params);
         Map<YearMonth, long[]> counts = new LinkedHashMap<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             counts.put(m, new long[2]);
         }
         jdbc.query("""
-                SELECT to_char(w.raised_at, 'YYYY-MM'), count(*) FROM warning w JOIN org_organization o ON o.id = w.org_id
+                SELECT to_char(w.raised_at, 'YYYY-MM'), count(*) FROM warning w
                 WHERE w.raised_at >= :from AND """ + " " + visible + " GROUP BY 1", params, rs -> {
                     long[] c = counts.get(YearMonth.parse(rs.getString(1)));
                     if (c != null) {
@@ -190,7 +209,7 @@ class WarningViews {
                     }
                 });
         jdbc.query("""
-                SELECT to_char(w.closed_at, 'YYYY-MM'), count(*) FROM warning w JOIN org_organization o ON o.id = w.org_id
+                SELECT to_char(w.closed_at, 'YYYY-MM'), count(*) FROM warning w
                 WHERE w.closed_at >= :from AND """ + " " + visible + " GROUP BY 1", params, rs -> {
                     long[] c = counts.get(YearMonth.parse(rs.getString(1)));
                     if (c != null) {

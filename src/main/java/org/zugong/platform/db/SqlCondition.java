@@ -13,6 +13,11 @@ public record SqlCondition(String sql, Map<String, Object> params) {
         return new SqlCondition("TRUE", Map.of());
     }
 
+    /** Whether this is {@link #alwaysTrue()}: a caller may then leave out the join the condition would need. */
+    public boolean isAlwaysTrue() {
+        return "TRUE".equals(sql);
+    }
+
     public static SqlCondition alwaysFalse() {
         return new SqlCondition("FALSE", Map.of());
     }
