@@ -15,7 +15,10 @@ set -euo pipefail
 major=${1:-17}
 dir=${ZUGONG_PG_CLIENT_DIR:-/var/cache/zugong/postgresql-client}
 suite=${ZUGONG_PG_CLIENT_SUITE:-trixie}
-mirror=${ZUGONG_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# The host's own Debian mirror (the one its package registry access is known to reach), else Debian's.
+host_mirror=$( { sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null;
+                sed -n 's/^deb \(\[[^]]*\] \)\?\([^ ]*\/debian\) .*/\2/p' /etc/apt/sources.list 2>/dev/null; } | head -1 || true)
+mirror=${ZUGONG_DEBIAN_MIRROR:-${host_mirror:-http://deb.debian.org/debian}}
 
 log() { echo "postgresql-client: $*" >&2; }
 
