@@ -60,10 +60,18 @@ class AccessRepository {
                 """).param("k", kind.name()).query(Boolean.class).single();
     }
 
+    /**
+     * A role with its permissions and scope organizations as arrays, so that loading a caller is one statement
+     * (it runs on every API request: four round trips before, issue 8's overhead ratio).
+     */
+    private static final String ROLE_COLUMNS = """
+            r.id, r.code, r.name, r.data_scope, r.admin_kind, r.builtin, r.requires_second_factor, r.version,
+            ARRAY(SELECT p.permission FROM access_role_permission p WHERE p.role_id = r.id ORDER BY p.permission) AS permissions,
+            ARRAY(SELECT s.org_id FROM access_role_scope_org s WHERE s.role_id = r.id ORDER BY s.org_id) AS scope_orgs""";
+
     List<RoleRecord> rolesOfUser(long userId) {
-        List<Long> ids = jdbc.sql("SELECT role_id FROM access_user_role WHERE user_id = :u ORDER BY role_id")
-                .param("u", userId).query(Long.class).list();
-        return roles(ids);
+        return jdbc.sql("SELECT " + ROLE_COLUMNS + " FROM access_user_role ur JOIN access_role r ON r.id = ur.role_id WHERE ur.user_id = :u ORDER BY r.id")
+                .param("u", userId).query(AccessRepository::role).list();
     }
 
     Map<Long, List<String>> roleNamesOfUsers(Collection<Long> userIds) {
@@ -109,26 +117,17 @@ class AccessRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Set<String>> perms = new HashMap<>();
-        jdbc.sql("SELECT role_id, permission FROM access_role_permission WHERE role_id IN (:ids)").param("ids", ids)
-                .query(rs -> {
-                    perms.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
-                });
-        Map<Long, Set<Long>> orgs = new HashMap<>();
-        jdbc.sql("SELECT role_id, org_id FROM access_role_scope_org WHERE role_id IN (:ids)").param("ids", ids)
-                .query(rs -> {
-                    orgs.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(rs.getLong(2));
-                });
-        return jdbc.sql("SELECT id, code, name, data_scope, admin_kind, builtin, requires_second_factor, version FROM access_role WHERE id IN (:ids) ORDER BY id")
-                .param("ids", ids)
-                .query((rs, n) -> {
-                    long id = rs.getLong("id");
-                    String admin = rs.getString("admin_kind");
-                    return new RoleRecord(id, rs.getString("code"), rs.getString("name"), DataScope.valueOf(rs.getString("data_scope")),
-                            admin == null ? null : AdminKind.valueOf(admin), rs.getBoolean("builtin"),
-                            perms.getOrDefault(id, Set.of()), orgs.getOrDefault(id, Set.of()), rs.getBoolean("requires_second_factor"),
-                            rs.getInt("version"));
-                }).list();
+        return jdbc.sql("SELECT " + ROLE_COLUMNS + " FROM access_role r WHERE r.id IN (:ids) ORDER BY r.id").param("ids", ids)
+                .query(AccessRepository::role).list();
+    }
+
+    private static RoleRecord role(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        String admin = rs.getString("admin_kind");
+        Set<String> permissions = new LinkedHashSet<>(java.util.Arrays.asList((String[]) rs.getArray("permissions").getArray()));
+        Set<Long> orgs = new LinkedHashSet<>(java.util.Arrays.asList((Long[]) rs.getArray("scope_orgs").getArray()));
+        return new RoleRecord(rs.getLong("id"), rs.getString("code"), rs.getString("name"), DataScope.valueOf(rs.getString("data_scope")),
+                admin == null ? null : AdminKind.valueOf(admin), rs.getBoolean("builtin"), permissions, orgs,
+                rs.getBoolean("requires_second_factor"), rs.getInt("version"));
     }
 
     long insertUser(String username, String displayName, String hash, long orgId, Long personId, String by) {
