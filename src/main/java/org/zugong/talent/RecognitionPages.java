@@ -173,13 +173,19 @@ class RecognitionPages {
     @PreAuthorize("hasAnyAuthority('talent:write', 'talent:employer')")
     String addEvidence(@PathVariable long id, @RequestParam(required = false) String kind, @RequestParam(required = false) String description,
                        @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+        return addEvidence(recognitions, id, kind, description, file, redirect, "/talent-applications/" + id);
+    }
+
+    /** 补充证明材料 (staff page and portal): back to the application with the outcome or the Chinese reason. */
+    static String addEvidence(TalentRecognitions recognitions, long id, String kind, String description, MultipartFile file,
+                              RedirectAttributes redirect, String back) {
         try {
             recognitions.addEvidence(id, kind, description, file);
             redirect.addFlashAttribute("message", "已补充证明材料");
         } catch (FieldErrors | BusinessRuleException e) {
             redirect.addFlashAttribute("error", e instanceof FieldErrors f ? f.summary() : e.getMessage());
         }
-        return "redirect:/talent-applications/" + id;
+        return "redirect:" + back;
     }
 
     @GetMapping("/{id}/evidence/{evidenceId}")

@@ -117,13 +117,7 @@ class RecognitionPortalPages {
     @PreAuthorize("hasAuthority('talent:self')")
     String addEvidence(@PathVariable long id, @RequestParam(required = false) String kind, @RequestParam(required = false) String description,
                        @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
-        try {
-            recognitions.addEvidence(id, kind, description, file);
-            redirect.addFlashAttribute("message", "已补充证明材料");
-        } catch (FieldErrors | BusinessRuleException e) {
-            redirect.addFlashAttribute("error", e instanceof FieldErrors f ? f.summary() : e.getMessage());
-        }
-        return "redirect:/portal/applications/" + id;
+        return RecognitionPages.addEvidence(recognitions, id, kind, description, file, redirect, "/portal/applications/" + id);
     }
 
     @GetMapping("/{id}/evidence/{evidenceId}")
