@@ -104,7 +104,8 @@ class DatabaseConfiguration {
                           @Value("${zugong.db.url:}") String url,
                           @Value("${zugong.db.user:}") String user,
                           @Value("${zugong.db.password:}") String password,
-                          @Value("${zugong.db.pool-size:20}") int poolSize) {
+                          @Value("${zugong.db.pool-size:20}") int poolSize,
+                          @Value("${zugong.db.parallel-workers-per-gather:0}") int parallelWorkers) {
         HikariConfig config = new HikariConfig();
         if (embedded.isRunning()) {
             config.setJdbcUrl(embedded.jdbcUrl());
@@ -123,7 +124,12 @@ class DatabaseConfiguration {
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         // Subtree filters are "path LIKE :prefix": a generic plan cannot turn a parameter into an
         // index range, so after five executions PostgreSQL would switch to a sequential scan.
-        config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
+        // No parallel workers for the application's statements: they serve many users at once on a few cores,
+        // where starting workers and passing their tuples costs CPU other requests need (the province load mix:
+        // 14.0 → 12.2 CPU-ms a request, bench/cpu-cost.py; docs/benchmarks.md). Installations with cores to
+        // spare may raise it.
+        config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan; SET max_parallel_workers_per_gather = "
+                + parallelWorkers);
         config.addDataSourceProperty("ApplicationName", "zugong");
         return new HikariDataSource(config);
     }
