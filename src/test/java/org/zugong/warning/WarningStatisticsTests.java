@@ -75,6 +75,16 @@ class WarningStatisticsTests extends IntegrationTest {
         assertThat(views.byUnit(100_000).stream().mapToLong(WarningViews.Count::total).sum())
                 .isEqualTo(jdbc.sql("SELECT count(*)" + from).query(Long.class).single());
 
+        Map<WarningColour, Long> expectedByColour = new java.util.EnumMap<>(WarningColour.class);
+        for (WarningColour c : WarningColour.values()) {
+            expectedByColour.put(c, 0L);
+        }
+        jdbc.sql("SELECT w.colour, count(*)" + from + " AND w.status <> 'CLOSED' GROUP BY w.colour")
+                .query(rs -> {
+                    expectedByColour.put(WarningColour.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        assertThat(views.openByColour(WarningViews.Filter.empty())).isEqualTo(expectedByColour);
+
         LocalDate today = LocalDate.now();
         long raisedThisYear = jdbc.sql("SELECT count(*)" + from + " AND w.raised_at >= :from")
                 .param("from", java.sql.Timestamp.valueOf(today.withDayOfMonth(1).minusMonths(11).atStartOfDay())).query(Long.class).single();
