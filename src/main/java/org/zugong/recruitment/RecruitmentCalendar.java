@@ -14,7 +14,8 @@ import org.zugong.platform.web.FieldErrors;
  * path), optionally under one 党支部 or 党委 — talks owed after an application, half-yearly activist assessments,
  * activists who may become development targets, approvals pending after the admission meeting, probations and
  * extended probations ending, and conversion approvals pending. The dates follow the numbers of each record's
- * rule set; the records are read with one query per table, none per record. Overdue items are always listed.
+ * rule set; the records still in development are read with one query per table, none per record. Overdue items are
+ * always listed.
  */
 @Service
 @Transactional(readOnly = true)
@@ -98,7 +99,7 @@ public class RecruitmentCalendar {
         }
         LocalDate to = today.plusDays(window);
         List<Item> items = new ArrayList<>();
-        for (Candidate c : repository.loadAll(organizations.jurisdiction().orgCondition("o.path", "o.id", "j"), prefix)) {
+        for (Candidate c : repository.loadInDevelopment(organizations.jurisdiction().orgCondition("o.path", "o.id", "j"), prefix)) {
             for (Item item : items(c, today)) {
                 if (!item.dueDate().isAfter(to)) {
                     items.add(item);
