@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -28,6 +29,15 @@ class WebConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
         FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
         registration.setEnabled(false);
+        return registration;
+    }
+
+    /** Right inside Spring Session's filter, before Spring Security's: API requests do not see the page session. */
+    @Bean
+    FilterRegistrationBean<StatelessApiRequests> statelessApiRequests() {
+        FilterRegistrationBean<StatelessApiRequests> registration = new FilterRegistrationBean<>(new StatelessApiRequests());
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
         return registration;
     }
 
