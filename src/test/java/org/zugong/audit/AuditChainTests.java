@@ -139,6 +139,44 @@ class AuditChainTests extends IntegrationTest {
         assertThat(chain.verify().intact()).isTrue();
     }
 
+    @Test
+    void concurrentAppendsFromManyTransactionsFormOneUnbrokenChain() throws Exception {
+        long before = template.queryForObject("SELECT count(*) FROM audit_event", Long.class);
+        int threads = 8;
+        int each = 15;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        log.recordAlone("TEST", "test", thread * 100 + i, "concurrent", AuditOutcome.SUCCESS);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(template.queryForObject("SELECT count(*) FROM audit_event", Long.class)).isEqualTo(before + threads * each);
+        assertThat(chain.verify().intact()).isTrue();
+        // Each row links to exactly one predecessor: no two appends read the same head.
+        assertThat(template.queryForObject("SELECT count(*) - count(DISTINCT prev_hash) FROM audit_event", Long.class)).isZero();
+    }
+
+    @Test
+    void anAppendLeavesTheCallersLockTimeoutAsItWas() {
+        String after = tx.execute(s -> {
+            template.execute("SET LOCAL lock_timeout = '3s'");
+            log.record("TEST", "test", 4, "timeout kept");
+            return template.queryForObject("SELECT current_setting('lock_timeout')", String.class);
+        });
+        assertThat(after).isEqualTo("3s");
+    }
+
     /** What an attacker with the database owner's rights would do: switch the triggers off and edit. */
     private void tampering(String sql) {
         OwnerDatabase.inTransaction(context, owner -> {
