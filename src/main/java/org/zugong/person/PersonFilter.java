@@ -11,12 +11,20 @@ import org.zugong.platform.db.SqlCondition;
  */
 record PersonFilter(String orgSql, String personSql, Map<String, Object> params) {
 
+    /** What every list asks of a person: that they are still in the books. */
+    static final String ACTIVE = "p.active";
+
     PersonFilter {
         params = Map.copyOf(params);
     }
 
     boolean restrictsOrganizations() {
         return orgSql != null;
+    }
+
+    /** Whether the list is every active person of some organizations, nothing else asked of the person. */
+    boolean organizationsOnly() {
+        return ACTIVE.equals(personSql);
     }
 
     /** The whole filter as one condition over {@code p}. */

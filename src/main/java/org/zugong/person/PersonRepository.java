@@ -125,7 +125,7 @@ class PersonRepository {
         List<String> orgTerms = new ArrayList<>();
         List<String> terms = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        terms.add("p.active");
+        terms.add(PersonFilter.ACTIVE);
         if (scope.isPresent() && selfPersonId != null) {
             // 仅本人 next to organizations: one OR over the person, so no organization-first plan.
             terms.add("(p.org_id IN (SELECT o.id FROM org_organization o WHERE " + scope.get().sql() + ") OR p.id = :selfPerson)");
@@ -209,6 +209,13 @@ class PersonRepository {
     }
 
     long count(PersonFilter filter) {
+        if (filter.organizationsOnly()) {
+            // Every active person of the organizations: the sum of their counters (V35), not a count of persons.
+            Long n = named.queryForObject("SELECT coalesce(sum(c.active_persons), 0) FROM person_org_count c"
+                    + (filter.restrictsOrganizations() ? " WHERE c.org_id IN (SELECT o.id FROM org_organization o WHERE "
+                    + filter.orgSql() + ")" : ""), filter.params(), Long.class);
+            return n == null ? 0 : n;
+        }
         SqlCondition where = filter.flat();
         Long n = named.queryForObject("SELECT count(*) FROM person_person p WHERE " + where.sql(), where.params(), Long.class);
         return n == null ? 0 : n;
