@@ -77,15 +77,23 @@ class CadreSearch {
             params.put("limit", page.size());
             params.put("offset", page.offset());
             params.put("perOrganization", page.offset() + page.size());
-            List<CadreRow> rows = jdbc.query("SELECT " + COLUMNS + FROM + """
-                    WHERE c.person_id IN (
-                        SELECT x.person_id FROM org_organization o
-                        CROSS JOIN LATERAL (SELECT c.person_id FROM cadre_profile c JOIN person_view p ON p.id = c.person_id
-                                            WHERE c.org_id = o.id AND %s ORDER BY c.person_id LIMIT :perOrganization) x
-                        WHERE %s ORDER BY x.person_id LIMIT :limit OFFSET :offset)
-                    ORDER BY c.person_id""".formatted(filter.cadreSql(), filter.orgSql()), params, this::row);
-            long total = page.number() == 0 && rows.size() < page.size() ? rows.size() : countByOrganization(filter);
-            return PageResult.of(rows, page, total);
+            // One pass over the subtree's organizations gives the total and each one's first ids (the page and
+            // the count each walked them before: a county's ~1,000 organizations twice a request).
+            Map.Entry<Long, List<Long>> pass = jdbc.queryForObject("""
+                    WITH per_org AS (
+                        SELECT x.n, x.first FROM org_organization o
+                        CROSS JOIN LATERAL (SELECT count(*) AS n,
+                                                   (array_agg(c.person_id ORDER BY c.person_id))[1:(CAST(:perOrganization AS int))] AS first
+                                            FROM cadre_profile c JOIN person_view p ON p.id = c.person_id
+                                            WHERE c.org_id = o.id AND %s) x
+                        WHERE %s AND x.n > 0)
+                    SELECT coalesce((SELECT sum(n) FROM per_org), 0),
+                           ARRAY(SELECT id FROM per_org CROSS JOIN LATERAL unnest(per_org.first) AS id ORDER BY id LIMIT :limit OFFSET :offset)
+                    """.formatted(filter.cadreSql(), filter.orgSql()), params,
+                    (rs, n) -> Map.entry(rs.getLong(1), List.of((Long[]) rs.getArray(2).getArray())));
+            List<CadreRow> rows = pass.getValue().isEmpty() ? List.of() : jdbc.query("SELECT " + COLUMNS + FROM
+                    + "WHERE c.person_id IN (:ids) ORDER BY c.person_id", Map.of("ids", pass.getValue(), "today", today), this::row);
+            return PageResult.of(rows, page, pass.getKey());
         }
         SqlCondition where = filter.flat();
         if (personId != null) {
