@@ -80,6 +80,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (clientGone(e)) {
+            // The client closed the connection (a cancelled download, a closed tab, the end of a load test): nothing
+            // can be answered, and it is no fault of the server, so no error with a stack trace in the log.
+            log.debug("Client went away: {}", e.toString());
+            return null;
+        }
         if (DatabaseUnavailable.causes(e)) {
             // Not a fault of this request (the type varies with where the connection was lost): say so, without a stack trace.
             log.warn("Database unavailable: {}", e.toString());
@@ -103,6 +109,15 @@ class ApiExceptionHandler {
         }
         log.error("Unexpected API error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "服务器处理请求时出错，请稍后重试或联系系统管理员", null);
+    }
+
+    private static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, List<FieldErrors.FieldError> errors) {
