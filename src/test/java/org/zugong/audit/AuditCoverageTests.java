@@ -128,4 +128,68 @@ class AuditCoverageTests extends IntegrationTest {
             org.zugong.TestPersons.delete(jdbc, java.util.List.of(person));
         }
     }
+
+    @Autowired
+    AuditChain chain;
+
+    private java.util.List<Long> visibleCadres(int n) throws Exception {
+        String body = mvc.perform(get("/api/v1/cadres").param("size", Integer.toString(n)).header("Authorization", bearer("city")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"id\":(\\d+)").matcher(body);
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        assertThat(ids).hasSize(n);
+        return ids;
+    }
+
+    private long views(java.util.List<Long> cadres) {
+        return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'CADRE_VIEW' AND target_id IN (:ids)")
+                .param("ids", cadres.stream().map(String::valueOf).toList()).query(Long.class).single();
+    }
+
+    @Test
+    void concurrentViewsOfCadreFilesAreEachOnRecordInOneUnbrokenChain() throws Exception {
+        java.util.List<Long> cadres = visibleCadres(6);
+        long before = views(cadres);
+        String token = bearer("city");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                long cadre = cadres.get(i % cadres.size());
+                answers.add(pool.submit(() -> mvc.perform(get("/api/v1/cadres/" + cadre).header("Authorization", token))
+                        .andReturn().getResponse().getStatus()));
+            }
+            for (java.util.concurrent.Future<Integer> a : answers) {
+                assertThat(a.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(views(cadres)).isEqualTo(before + 48);
+        assertThat(chain.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aCadreFileWhoseViewCannotBeRecordedIsNotShown() throws Exception {
+        long cadre = visibleCadres(1).getFirst();
+        long before = views(java.util.List.of(cadre));
+        OwnerDatabase.inTransaction(context, owner -> owner.execute("""
+                CREATE FUNCTION audit_refuse_views() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.action = 'CADRE_VIEW' THEN RAISE EXCEPTION 'audit write failed (drill)'; END IF; RETURN NEW; END $$;
+                CREATE TRIGGER audit_refuse_views BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_refuse_views();"""));
+        try {
+            var refused = mvc.perform(get("/api/v1/cadres/" + cadre).header("Authorization", bearer("city"))).andReturn().getResponse();
+            assertThat(refused.getStatus()).as("the view fails with its audit record").isGreaterThanOrEqualTo(500);
+            assertThat(refused.getContentAsString()).doesNotContain("\"personId\"").doesNotContain("\"birthDate\"");
+        } finally {
+            OwnerDatabase.inTransaction(context, owner -> owner.execute(
+                    "DROP TRIGGER audit_refuse_views ON audit_event; DROP FUNCTION audit_refuse_views();"));
+        }
+        assertThat(views(java.util.List.of(cadre))).isEqualTo(before);
+        mvc.perform(get("/api/v1/cadres/" + cadre).header("Authorization", bearer("city"))).andExpect(status().isOk());
+        assertThat(views(java.util.List.of(cadre))).isEqualTo(before + 1);
+    }
 }
