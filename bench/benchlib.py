@@ -75,6 +75,21 @@ class Api:
         return root, cities, counties
 
 
+def postmaster(pg_dir):
+    """The PostgreSQL server of a data folder: (pid, its command line), or None when none runs on it."""
+    for pid in os.listdir('/proc'):
+        if not pid.isdigit():
+            continue
+        try:
+            with open('/proc/%s/cmdline' % pid, 'rb') as f:
+                args = f.read().decode(errors='replace').split('\0')
+        except OSError:
+            continue
+        if args and args[0].endswith('/postgres') and '-D' in args and args[args.index('-D') + 1] == pg_dir:
+            return int(pid), args
+    return None
+
+
 class Sql:
     """Runs SQL on the application's embedded PostgreSQL through org.zugong.bench.ProvinceSql --url."""
 
@@ -86,17 +101,10 @@ class Sql:
 
     @staticmethod
     def find(pg_dir):
-        for pid in os.listdir('/proc'):
-            if not pid.isdigit():
-                continue
-            try:
-                with open('/proc/%s/cmdline' % pid, 'rb') as f:
-                    args = f.read().decode(errors='replace').split('\0')
-            except OSError:
-                continue
-            if args and args[0].endswith('/postgres') and '-D' in args and args[args.index('-D') + 1] == pg_dir and '-p' in args:
-                return 'jdbc:postgresql://localhost:%s/postgres' % args[args.index('-p') + 1]
-        raise SystemExit('no PostgreSQL running on %s: start the application on the data set first' % pg_dir)
+        found = postmaster(pg_dir)
+        if found is None or '-p' not in found[1]:
+            raise SystemExit('no PostgreSQL running on %s: start the application on the data set first' % pg_dir)
+        return 'jdbc:postgresql://localhost:%s/postgres' % found[1][found[1].index('-p') + 1]
 
     def run(self, sql):
         """Statements end with ';' at a line end; returns the printed lines and the seconds it took."""

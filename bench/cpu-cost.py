@@ -14,7 +14,7 @@ standard library only; the JVM's CPU includes its background threads (GC, JIT), 
 """
 import argparse, http.client, http.cookiejar, json, os, random, re, statistics, sys, time, urllib.parse, urllib.request
 
-from benchlib import PASSWORD, Api
+from benchlib import PASSWORD, Api, postmaster
 
 TICK = os.sysconf('SC_CLK_TCK')
 
@@ -30,23 +30,19 @@ def cpu_ticks(pid, children_exited=False):
 
 def postgres_pids(pg_dir):
     """The postmaster of the data folder and its children (the backends and background workers)."""
-    master = None
-    parents = {}
-    for pid in os.listdir('/proc'):
-        if not pid.isdigit():
-            continue
-        try:
-            with open('/proc/%s/cmdline' % pid, 'rb') as f:
-                args = f.read().decode(errors='replace').split('\0')
-            with open('/proc/%s/stat' % pid) as f:
-                parents[int(pid)] = int(f.read().rsplit(')', 1)[1].split()[1])
-        except OSError:
-            continue
-        if args and args[0].endswith('/postgres') and '-D' in args and args[args.index('-D') + 1] == pg_dir:
-            master = int(pid)
-    if master is None:
+    found = postmaster(pg_dir)
+    if found is None:
         raise SystemExit('no PostgreSQL running on %s' % pg_dir)
-    return master, [p for p, parent in parents.items() if parent == master]
+    children = []
+    for pid in os.listdir('/proc'):
+        if pid.isdigit():
+            try:
+                with open('/proc/%s/stat' % pid) as f:
+                    if int(f.read().rsplit(')', 1)[1].split()[1]) == found[0]:
+                        children.append(int(pid))
+            except OSError:
+                continue
+    return found[0], children
 
 
 def database_ticks(pg_dir):
