@@ -176,7 +176,7 @@ class PersonRepository {
 
     /**
      * One page. In id order with an organization restriction the page starts from the organizations:
-     * for each, the first ids through {@code (org_id, id) WHERE active}, then the page of those. Its
+     * for each, its first ids through {@code (org_id, id) WHERE active} up to a bound, then the page of those. Its
      * cost is bounded by the number of organizations, where "walk the primary key until 20 match"
      * depends on the id order and reads millions of rows when a county was registered in one block.
      */
@@ -185,13 +185,24 @@ class PersonRepository {
         params.put("limit", limit);
         params.put("offset", offset);
         if (filter.restrictsOrganizations() && "p.id".equals(sort)) {
-            params.put("perOrganization", offset + limit);
+            // Each organization's first match bounds the page: with k = offset + limit, the k-th smallest first id
+            // is an upper bound of the page's ids (k organizations have a match at or below it), so only the
+            // organizations whose first match lies below it are read further, and only up to it. A county's ~900
+            // organizations are probed once for one id each instead of for up to k ids each.
+            params.put("k", offset + limit);
             return named.query(LIST_COLUMNS + """
                     WHERE p.id IN (
-                        SELECT x.id FROM org_organization o
-                        CROSS JOIN LATERAL (SELECT p.id FROM person_person p WHERE p.org_id = o.id AND %s
-                                            ORDER BY p.id LIMIT :perOrganization) x
-                        WHERE %s ORDER BY x.id LIMIT :limit OFFSET :offset)
+                        WITH firsts AS MATERIALIZED (
+                            SELECT o.id AS org_id, f.id AS first_id FROM org_organization o
+                            CROSS JOIN LATERAL (SELECT p.id FROM person_person p WHERE p.org_id = o.id AND %1$s
+                                                ORDER BY p.id LIMIT 1) f
+                            WHERE %2$s),
+                        bound AS (SELECT coalesce((SELECT first_id FROM firsts ORDER BY first_id OFFSET :k - 1 LIMIT 1),
+                                                  9223372036854775807) AS t)
+                        SELECT x.id FROM firsts f CROSS JOIN bound b
+                        CROSS JOIN LATERAL (SELECT p.id FROM person_person p WHERE p.org_id = f.org_id AND %1$s AND p.id <= b.t
+                                            ORDER BY p.id LIMIT :k) x
+                        WHERE f.first_id <= b.t ORDER BY x.id LIMIT :limit OFFSET :offset)
                     ORDER BY p.id
                     """.formatted(filter.personSql(), filter.orgSql()), params, PersonRepository::mapRow);
         }
