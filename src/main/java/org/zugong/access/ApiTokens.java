@@ -46,6 +46,7 @@ class ApiTokens {
         if (token == null || token.length() < 20 || token.length() > 100) {
             return Optional.empty();
         }
+        repository.planGenerically();
         return repository.userOfToken(hash(token))
                 .flatMap(repository::findUser)
                 .filter(UserAccount::enabled)
