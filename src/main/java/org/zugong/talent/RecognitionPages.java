@@ -194,18 +194,13 @@ class RecognitionPages {
         sendFile(recognitions.evidenceFile(id, evidenceId), response);
     }
 
-    static void sendFile(Object[] file, HttpServletResponse response) throws IOException {
+    static void sendFile(StoredFile file, HttpServletResponse response) throws IOException {
         PageCaching.noStore(response);
-        String type = switch ((String) file[1]) {
-            case "PDF" -> "application/pdf";
-            case "PNG" -> "image/png";
-            default -> "image/jpeg";
-        };
-        response.setContentType(type);
+        response.setContentType(file.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-                .filename((String) file[0], java.nio.charset.StandardCharsets.UTF_8).build().toString());
+                .filename(file.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getOutputStream().write((byte[]) file[2]);
+        response.getOutputStream().write(file.content());
     }
 
     /** 开通申请人账号: the initial password is shown on this answer only (never redirected). */

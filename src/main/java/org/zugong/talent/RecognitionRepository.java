@@ -229,11 +229,11 @@ class RecognitionRepository {
     }
 
     /** An evidence file of the application: name, type, content. */
-    Optional<Object[]> evidenceFile(long applicationId, long evidenceId) {
+    Optional<StoredFile> evidenceFile(long applicationId, long evidenceId) {
         return jdbc.sql("""
                 SELECT file_name, file_type, content FROM talent_application_evidence
                 WHERE id = :e AND application_id = :a AND content IS NOT NULL""").param("e", evidenceId).param("a", applicationId)
-                .query((rs, n) -> new Object[]{rs.getString(1), rs.getString(2), rs.getBytes(3)}).optional();
+                .query((rs, n) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
     }
 
     /** The tier's card validity in years. */

@@ -305,12 +305,12 @@ public class RuralPoints {
     }
 
     @Transactional(readOnly = true)
-    Object[] file(long id) {
+    StoredFile file(long id) {
         Entry e = requireVisible(id);
-        Object[] file = jdbc.sql("SELECT file_name, file_type, content FROM talent_point_entry WHERE id = :id AND content IS NOT NULL")
-                .param("id", id).query((rs, n) -> new Object[]{rs.getString(1), rs.getString(2), rs.getBytes(3)}).optional()
+        StoredFile file = jdbc.sql("SELECT file_name, file_type, content FROM talent_point_entry WHERE id = :id AND content IS NOT NULL")
+                .param("id", id).query((rs, n) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
                 .orElseThrow(() -> new RecordNotFoundException("证明材料", id));
-        audit.recordAlone("TALENT_POINT_FILE_VIEW", "talent_point_entry", id, "查看积分证明材料：" + e.personName() + " " + file[0],
+        audit.recordAlone("TALENT_POINT_FILE_VIEW", "talent_point_entry", id, "查看积分证明材料：" + e.personName() + " " + file.name(),
                 AuditOutcome.SUCCESS);
         return file;
     }

@@ -280,13 +280,13 @@ public class TalentRecognitions {
 
     /** An evidence file (audited view), or 404. */
     @Transactional(readOnly = true)
-    Object[] evidenceFile(long id, long evidenceId) {
+    StoredFile evidenceFile(long id, long evidenceId) {
         TalentApplication a = requireVisible(id);
-        Object[] file = repository.evidenceFile(id, evidenceId).orElseThrow(() -> {
+        StoredFile file = repository.evidenceFile(id, evidenceId).orElseThrow(() -> {
             audit.recordAlone("ACCESS_DENIED", "talent_application", id, "证明材料 " + evidenceId + " 不属于该申请或没有附件", AuditOutcome.DENIED);
             return new RecordNotFoundException("证明材料", evidenceId);
         });
-        audit.recordAlone("TALENT_APPLICATION_EVIDENCE_VIEW", "talent_application", id, "查看证明材料附件：" + a.personName() + " " + file[0],
+        audit.recordAlone("TALENT_APPLICATION_EVIDENCE_VIEW", "talent_application", id, "查看证明材料附件：" + a.personName() + " " + file.name(),
                 AuditOutcome.SUCCESS);
         return file;
     }
