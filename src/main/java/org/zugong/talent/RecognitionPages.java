@@ -208,14 +208,7 @@ class RecognitionPages {
     @PreAuthorize("hasAuthority('talent:write')")
     String openAccount(@PathVariable long id, Model model, HttpServletResponse response) {
         TalentApplication a = recognitions.requireVisible(id);
-        try {
-            TalentAccounts.Issued issued = accounts.open(a.personId(), a.orgId(), a.personName());
-            model.addAttribute("issued", issued);
-            model.addAttribute("message", "已开通申请人账号 " + issued.username() + "，请将初始密码当面交给本人，首次登录须修改密码");
-        } catch (BusinessRuleException e) {
-            response.setStatus(422);
-            model.addAttribute("error", e.getMessage());
-        }
+        TalentPages.openAccount(accounts, a.personId(), a.orgId(), a.personName(), "申请人账号", model, response);
         return detail(id, model, response);
     }
 

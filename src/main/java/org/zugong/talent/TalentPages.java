@@ -149,15 +149,24 @@ class TalentPages {
     @PreAuthorize("hasAuthority('talent:write')")
     String openAccount(@PathVariable long id, Model model, HttpServletResponse response) {
         TalentSummary t = registry.requireVisible(id);
+        openAccount(accounts, t.personId(), t.orgId(), t.personName(), "人才账号", model, response);
+        return detail(id, model, response);
+    }
+
+    /**
+     * Opens the person's account and puts the initial password into the page being answered (shown this once), or
+     * the reason it cannot be opened (422). Shared by the registry's and the recognition's detail pages.
+     */
+    static void openAccount(TalentAccounts accounts, long personId, long orgId, String personName, String what, Model model,
+                            HttpServletResponse response) {
         try {
-            TalentAccounts.Issued issued = accounts.open(t.personId(), t.orgId(), t.personName());
+            TalentAccounts.Issued issued = accounts.open(personId, orgId, personName);
             model.addAttribute("issued", issued);
-            model.addAttribute("message", "已开通人才账号 " + issued.username() + "，请将初始密码当面交给本人，首次登录须修改密码");
+            model.addAttribute("message", "已开通" + what + " " + issued.username() + "，请将初始密码当面交给本人，首次登录须修改密码");
         } catch (BusinessRuleException e) {
             response.setStatus(422);
             model.addAttribute("error", e.getMessage());
         }
-        return detail(id, model, response);
     }
 
     /** 停用/启用人才账号. */
