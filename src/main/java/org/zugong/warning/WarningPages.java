@@ -23,11 +23,13 @@ class WarningPages {
     private final WarningViews views;
     private final WarningHandling handling;
     private final Organizations organizations;
+    private final WarningStatistics statistics;
 
-    WarningPages(WarningViews views, WarningHandling handling, Organizations organizations) {
+    WarningPages(WarningViews views, WarningHandling handling, Organizations organizations, WarningStatistics statistics) {
         this.views = views;
         this.handling = handling;
         this.organizations = organizations;
+        this.statistics = statistics;
     }
 
     @GetMapping
@@ -54,11 +56,12 @@ class WarningPages {
     @PreAuthorize("hasAuthority('warning:read')")
     String stats(Model model, HttpServletResponse response) {
         org.zugong.platform.web.PageCaching.noStore(response);
-        model.addAttribute("counts", views.openByColour(WarningViews.Filter.empty()));
+        WarningViews.Statistics s = statistics.of(LocalDate.now());
+        model.addAttribute("counts", s.openByColour());
         model.addAttribute("colours", WarningColour.values());
-        model.addAttribute("units", views.byUnit(20));
-        model.addAttribute("byRule", views.byRule());
-        model.addAttribute("trend", views.trend(LocalDate.now()));
+        model.addAttribute("units", s.units());
+        model.addAttribute("byRule", s.byRule());
+        model.addAttribute("trend", s.trend());
         return "warning/stats";
     }
 

@@ -54,6 +54,16 @@ class WarningViews {
     record RuleOption(String code, String name) {
     }
 
+    /** The statistics page (预警统计): open warnings by colour, the units with the most, by rule, and the trend. */
+    record Statistics(Map<WarningColour, Long> openByColour, List<Count> units, List<Count> byRule, Trend trend) {
+
+        Statistics {
+            openByColour = Map.copyOf(openByColour);
+            units = List.copyOf(units);
+            byRule = List.copyOf(byRule);
+        }
+    }
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Organizations organizations;
 
@@ -173,6 +183,11 @@ class WarningViews {
         return counts;
     }
 
+    /** The statistics page's counts in one read-only transaction (kept by {@link WarningStatistics}). */
+    Statistics statistics(LocalDate today, int units) {
+        return new Statistics(openByColour(Filter.empty()), byUnit(units), byRule(), trend(today));
+    }
+
     /** The rules that raised any warning, for the filter. */
     List<RuleOption> rules() {
         return jdbc.query("""
@@ -249,6 +264,6 @@ class WarningViews {
                     x, bottom - rh, rh, bottom - ch, ch));
             i++;
         }
-        return new Trend(months, width, height, bottom, max);
+        return new Trend(List.copyOf(months), width, height, bottom, max);
     }
 }
