@@ -61,8 +61,8 @@ class TwoNodeTests extends IntegrationTest {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
-    void startNodeB() throws IOException {
-        HikariDataSource pool = (HikariDataSource) dataSource;
+    void startNodeB() throws IOException, java.sql.SQLException {
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("zugong.test-data-dir")), "node-b-");
         // Arguments, not default properties: application.yml's ${ZUGONG_DB_URL:} would win over those.
         nodeB = new SpringApplicationBuilder(ZugongApplication.class).run(
@@ -76,8 +76,8 @@ class TwoNodeTests extends IntegrationTest {
                 "--zugong.db.pool-size=5",
                 "--zugong.crypto.key-file=" + Path.of(System.getProperty("zugong.test-data-dir"), "keys", "zugong.keys"),
                 "--zugong.demo-data=false");
-        assertThat(nodeB.getBean(DataSource.class)).as("node B on node A's database")
-                .isInstanceOfSatisfying(HikariDataSource.class, p -> assertThat(p.getJdbcUrl()).isEqualTo(pool.getJdbcUrl()));
+        assertThat(nodeB.getBean(DataSource.class).unwrap(HikariDataSource.class).getJdbcUrl()).as("node B on node A's database")
+                .isEqualTo(pool.getJdbcUrl());
     }
 
     @AfterAll
@@ -96,7 +96,7 @@ class TwoNodeTests extends IntegrationTest {
         assertThat(browser.get(b(), "/persons").statusCode()).as("the same cookie on node B").isEqualTo(200);
         assertThat(browser.get(a(), "/persons").statusCode()).isEqualTo(200);
         // Stored in the shared database, indexed by username, through the application role (V24's default privileges).
-        assertThat(((HikariDataSource) dataSource).getUsername()).isNotEqualTo("postgres");
+        assertThat(dataSource.unwrap(HikariDataSource.class).getUsername()).isNotEqualTo("postgres");
         assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = 'roaming'").query(Long.class).single()).isEqualTo(1L);
         // The idle timeout of the stored session: 30 minutes.
         assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = 'roaming'").query(Integer.class).single())

@@ -105,7 +105,8 @@ class DatabaseConfiguration {
                           @Value("${zugong.db.user:}") String user,
                           @Value("${zugong.db.password:}") String password,
                           @Value("${zugong.db.pool-size:20}") int poolSize,
-                          @Value("${zugong.db.parallel-workers-per-gather:0}") int parallelWorkers) {
+                          @Value("${zugong.db.parallel-workers-per-gather:0}") int parallelWorkers,
+                          @Value("${zugong.db.overload-wait:20s}") Duration overloadWait) {
         HikariConfig config = new HikariConfig();
         if (embedded.isRunning()) {
             config.setJdbcUrl(embedded.jdbcUrl());
@@ -118,7 +119,8 @@ class DatabaseConfiguration {
         }
         config.setPoolName("zugong");
         config.setMaximumPoolSize(poolSize);
-        // Fail fast when the database is gone instead of queueing requests for 30 s.
+        // Fail fast when the database is gone instead of queueing requests for 30 s; a pool that is merely busy is
+        // waited out for longer by PatientPool.
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(2_000);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
@@ -131,6 +133,6 @@ class DatabaseConfiguration {
         config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan; SET max_parallel_workers_per_gather = "
                 + parallelWorkers);
         config.addDataSourceProperty("ApplicationName", "zugong");
-        return new HikariDataSource(config);
+        return new PatientPool(new HikariDataSource(config), overloadWait);
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,8 +125,8 @@ class DatabaseRestartTests {
 
     @Test
     @Order(1)
-    void poolFailsFastAndRecoversOnItsOwn() {
-        HikariDataSource pool = (HikariDataSource) dataSource;
+    void poolFailsFastAndRecoversOnItsOwn() throws SQLException {
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         // A request waits at most this long for a connection when the database is gone (not Hikari's 30 s).
         assertThat(pool.getConnectionTimeout()).isPositive().isLessThanOrEqualTo(5_000);
         assertThat(pool.getValidationTimeout()).isLessThan(pool.getConnectionTimeout());
