@@ -275,6 +275,15 @@ class AssessmentProfiles {
         p.put("prevQuarter", prevQuarter);
         p.put("fall", GradeLevel.FALL);
         p.put("limit", FALLING_LIMIT);
+        // The previous periods first (a few rows), so that each result finds its previous one by primary key
+        // instead of reading every result the person ever had (issue 8: the dashboard's costliest statement).
+        List<Long> previous = jdbc.queryForList("""
+                SELECT id FROM assessment_period WHERE kind = :kind AND year = :prevYear AND coalesce(quarter, 0) = :prevQuarter""",
+                p, Long.class);
+        if (previous.isEmpty()) {
+            return List.of();
+        }
+        p.put("previous", previous);
         String before = GradeLevel.sql("pa.kind", "prev.grade");
         String now = GradeLevel.sql("pa.kind", "r.grade");
         return jdbc.query("""
@@ -282,11 +291,10 @@ class AssessmentProfiles {
                   (""" + before + ") - (" + now + """
                 ) AS levels
                 FROM assessment_result r JOIN org_organization o ON o.id = r.org_id
-                JOIN assessment_result prev ON prev.person_id = r.person_id
+                JOIN assessment_result prev ON prev.person_id = r.person_id AND prev.period_id IN (:previous)
                 JOIN assessment_period pa ON pa.id = prev.period_id
                 JOIN person_view pv ON pv.id = r.person_id
                 WHERE r.period_id = :period AND r.included AND r.grade IS NOT NULL
-                  AND pa.kind = :kind AND pa.year = :prevYear AND coalesce(pa.quarter, 0) = :prevQuarter
                   AND prev.stage = 'CONFIRMED' AND prev.included
                   AND (""" + before + ") - (" + now + ") >= :fall AND " + where.sql() + "\n" + """
                  ORDER BY o.path, pv.name, r.person_id LIMIT :limit""", p, (rs, n) -> new GradeDistribution.FallingPerson(
