@@ -14,12 +14,14 @@ import org.zugong.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * A request that finds every connection busy waits for one beyond Hikari's short timeout; a request while the
  * database cannot be reached still fails after that short timeout (the 503 of DatabaseRestartTests), not after the
- * long overload wait. Real pools on the tests' PostgreSQL, and one on a port where nothing listens.
+ * long overload wait, and the requests after it fail at once until the timeout has passed again. Real pools on the
+ * tests' PostgreSQL, and one on a port where nothing listens.
  */
 class PatientPoolTests extends IntegrationTest {
 
@@ -69,8 +71,19 @@ class PatientPoolTests extends IntegrationTest {
         }
         try (PatientPool pool = new PatientPool(pool("jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres", "nobody", "none"),
                 Duration.ofMinutes(10))) {
-            assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
-                    assertThatThrownBy(pool::getConnection).isInstanceOf(SQLTransientConnectionException.class).hasCauseInstanceOf(java.sql.SQLException.class));
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                Throwable first = catchThrowable(pool::getConnection);
+                assertThat(first).isInstanceOf(SQLTransientConnectionException.class).hasCauseInstanceOf(java.sql.SQLException.class);
+
+                // Within the next connection timeout every request fails at once, naming the failure; none asks Hikari.
+                assertThatThrownBy(pool::getConnection).isInstanceOf(SQLTransientConnectionException.class)
+                        .hasMessageContaining("暂不等待").cause().isSameAs(first);
+
+                // After it, the pool is asked again (here it still cannot connect).
+                TimeUnit.MILLISECONDS.sleep(800);
+                assertThatThrownBy(pool::getConnection).isInstanceOf(SQLTransientConnectionException.class)
+                        .hasMessageNotContaining("暂不等待").hasCauseInstanceOf(java.sql.SQLException.class);
+            });
         }
     }
 
