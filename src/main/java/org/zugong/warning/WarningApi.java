@@ -1,6 +1,8 @@
 package org.zugong.warning;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,12 +27,38 @@ class WarningApi {
                        Instant raisedAt, String message, long orgId) {
     }
 
+    /** 预警统计: open warnings by colour, the units with the most, every rule, and the last 12 months. */
+    record StatisticsJson(Map<WarningColour, Long> openByColour, List<CountJson> units, List<CountJson> rules, List<MonthJson> months) {
+    }
+
+    /** A unit (key: its id) or a rule (key: its code), with its open warnings and all of them. */
+    record CountJson(String key, String name, long open, long total) {
+    }
+
+    record MonthJson(YearMonth month, long raised, long closed) {
+    }
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Organizations organizations;
+    private final WarningStatistics statistics;
 
-    WarningApi(NamedParameterJdbcTemplate jdbc, Organizations organizations) {
+    WarningApi(NamedParameterJdbcTemplate jdbc, Organizations organizations, WarningStatistics statistics) {
         this.jdbc = jdbc;
         this.organizations = organizations;
+        this.statistics = statistics;
+    }
+
+    /** The statistics page's figures, for the caller's jurisdiction and the warnings handed to the caller. */
+    @GetMapping("/statistics")
+    @PreAuthorize("hasAuthority('warning:read')")
+    StatisticsJson statistics() {
+        WarningViews.Statistics s = statistics.of(LocalDate.now());
+        return new StatisticsJson(s.openByColour(), counts(s.units()), counts(s.byRule()),
+                s.trend().months().stream().map(m -> new MonthJson(m.month(), m.raised(), m.closed())).toList());
+    }
+
+    private static List<CountJson> counts(List<WarningViews.Count> counts) {
+        return counts.stream().map(c -> new CountJson(c.key(), c.label(), c.open(), c.total())).toList();
     }
 
     @GetMapping

@@ -45,7 +45,8 @@ class WarningViews {
     }
 
     /** One month of the trend, with its bars precomputed for the SVG. */
-    record Month(String label, long raised, long closed, int x, int raisedY, int raisedHeight, int closedY, int closedHeight) {
+    record Month(YearMonth month, String label, long raised, long closed, int x, int raisedY, int raisedHeight, int closedY,
+                 int closedHeight) {
     }
 
     record Trend(List<Month> months, int width, int height, int bottom, long max) {
@@ -260,7 +261,7 @@ class WarningViews {
             int x = 40 + i * slot;
             int rh = (int) Math.round((bottom - top) * (double) e.getValue()[0] / max);
             int ch = (int) Math.round((bottom - top) * (double) e.getValue()[1] / max);
-            months.add(new Month(e.getKey().getYear() % 100 + "年" + e.getKey().getMonthValue() + "月", e.getValue()[0], e.getValue()[1],
+            months.add(new Month(e.getKey(), e.getKey().getYear() % 100 + "年" + e.getKey().getMonthValue() + "月", e.getValue()[0], e.getValue()[1],
                     x, bottom - rh, rh, bottom - ch, ch));
             i++;
         }
