@@ -54,4 +54,31 @@ class WarningListTests extends IntegrationTest {
                 "SELECT count(*) FROM warning w JOIN person_view p ON p.id = w.person_id WHERE p.name LIKE :n || '%'")
                 .param("n", surname).query(Long.class).single());
     }
+
+    @Test
+    void theApiListOfACountyEqualsThePlainQueryPageByPageWithAndWithoutFilters() throws Exception {
+        long county = county(1);
+        String under = "w.org_id IN (SELECT id FROM org_organization WHERE path LIKE (SELECT path FROM org_organization WHERE id = "
+                + county + ") || '%')";
+        for (String[] filter : List.of(new String[] {"", "TRUE"}, new String[] {"&status=OPEN", "w.status = 'OPEN'"},
+                new String[] {"&status=CLOSED&colour=RED", "w.status = 'CLOSED' AND w.colour = 'RED'"})) {
+            for (int page = 0; page < 3; page++) {
+                List<Long> plain = jdbc.sql("SELECT w.id FROM warning w WHERE " + under + " AND " + filter[1]
+                        + " ORDER BY w.raised_at DESC, w.id DESC LIMIT 3 OFFSET " + page * 3).query(Long.class).list();
+                String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                                .get("/api/v1/warnings?orgId=" + county + "&size=3&page=" + page + filter[0])
+                                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, bearer("county1")))
+                        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                        .andReturn().getResponse().getContentAsString();
+                List<Long> served = new java.util.ArrayList<>();
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).forEach(w -> {
+                    served.add(w.get("id").asLong());
+                    assertThat(w.get("personName").asText()).isNotBlank();
+                });
+                assertThat(served).as("%s page %d", filter[0], page).isEqualTo(plain);
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM warning w WHERE " + under).query(Long.class).single())
+                .as("demo warnings in county 1, more than two pages").isGreaterThan(6);
+    }
 }
