@@ -9,6 +9,7 @@
 #   bench/load-test.sh --users 200 --no-start --pid 12345               # against a running application on --port
 #   bench/load-test.sh --users 200 --jfr bench-data/load.jfr             # with a flight recording of the application
 #   bench/load-test.sh --users 200 --audited false                       # cadre file and roster replaced by searches
+#   bench/load-test.sh --users 200 --think 1000                          # each user waits 1 s after each answer
 #
 # Needs target/classes and target/bench-classpath.txt (bench/generate-dataset.sh makes both). The application
 # gets -Xmx (default 1g: the target is heap ≤ 1 GB) and a GC log at <dir>.gc.log; jstat samples go to
@@ -30,6 +31,7 @@ START=1
 PID=
 INTERVAL=2
 AUDITED=true
+THINK=0
 JFR=
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -45,6 +47,7 @@ while [ $# -gt 0 ]; do
     --pid) PID=$2; shift 2 ;;
     --interval) INTERVAL=$2; shift 2 ;;
     --audited) AUDITED=$2; shift 2 ;;
+    --think) THINK=$2; shift 2 ;;
     --jfr) JFR=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -96,10 +99,10 @@ if [ -n "$JFR" ] && [ -n "$PID" ]; then
   # `jfr view hot-methods FILE`, `jfr view contention-by-site FILE`.
   "$JAVA_HOME/bin/jcmd" "$PID" JFR.start settings=profile filename="$(realpath -m "$JFR")" > /dev/null
 fi
-echo "load: $USERS users as $LOGIN, ramp ${RAMP}s, then ${DURATION}s; $(uptime)"
+echo "load: $USERS users as $LOGIN, ramp ${RAMP}s, then ${DURATION}s, think ${THINK} ms; $(uptime)"
 # shellcheck disable=SC2086
 ./mvnw -B ${MVN_FLAGS:-} -f bench/load/pom.xml gatling:test -Dbase="$BASE" -Dusers="$USERS" -Dramp="$RAMP" \
-  -Dduration="$DURATION" -Duser="$LOGIN" -Daudited="$AUDITED" | grep -v "^\[INFO\] Download" || true
+  -Dduration="$DURATION" -Duser="$LOGIN" -Daudited="$AUDITED" -Dthink="$THINK" | grep -v "^\[INFO\] Download" || true
 echo "after: $(uptime)"
 if [ -n "$JFR" ] && [ -n "$PID" ]; then
   "$JAVA_HOME/bin/jcmd" "$PID" JFR.stop > /dev/null && echo "flight recording: $JFR"

@@ -27,13 +27,14 @@ import java.util.function.Function;
 
 /**
  * Issue 8's load test: the staff's mix through the API (bearer token) and the dashboards through a page session,
- * each virtual user logging in once and then looping with no think time over a weighted random choice of requests.
+ * each virtual user logging in once and then looping (with no think time unless {@code think} is set) over a weighted
+ * random choice of requests.
  * Request names are the report's rows (p50/p95/p99 per type).
  *
  * <p>Parameters (system properties): {@code base} (http://localhost:8190), {@code users} (50), {@code ramp} seconds
  * (30), {@code duration} seconds of full load after the ramp (60), {@code user} (province; county for a county-scoped
  * account), {@code password} (Zugong@2026), {@code audited} (true; false replaces the two audited reads by cadre
- * searches). The ids the requests pick from are fetched once, when the class loads, as the same user; when no
+ * searches), {@code think} (0: milliseconds each user waits after each answer). The ids the requests pick from are fetched once, when the class loads, as the same user; when no
  * open assessment period has a gradable result per user, one is opened over the city (or root) with the most
  * cadres (the data sets' ten periods are all closed).
  */
@@ -47,6 +48,8 @@ public class StaffMixSimulation extends Simulation {
     static final String PASSWORD = System.getProperty("password", "Zugong@2026");
     /** false: the audited reads (cadre file, roster) become cadre searches, to see what the audit chain's lock costs. */
     static final boolean AUDITED = Boolean.parseBoolean(System.getProperty("audited", "true"));
+    /** Milliseconds each user waits after each answer (0: none, the issue's target case). */
+    static final int THINK = Integer.getInteger("think", 0);
 
     /** What the requests pick from: fetched once before the load, read-only afterwards. */
     static final class Ids {
@@ -172,7 +175,7 @@ public class StaffMixSimulation extends Simulation {
             .exec(LOGIN)
             .exec(PAGE_LOGIN)
             .exitHereIfFailed()
-            .forever().on(mix());
+            .forever().on(THINK > 0 ? mix().pause(Duration.ofMillis(THINK)) : mix());
 
     {
         setUp(staff.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(RAMP))))
