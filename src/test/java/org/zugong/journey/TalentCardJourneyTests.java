@@ -35,10 +35,12 @@ class TalentCardJourneyTests extends BrowserTest {
         assertThat(driver.findElement(By.id("verify-tier")).getText()).isEqualTo("B类 领军人才");
         assertThat(driver.getPageSource()).doesNotContain("刘彪松");
 
-        // a mistyped last digit
+        // a mistyped last digit. The first answer's result stays on screen until the new page replaces it: wait for
+        // the new text (re-finding the element on each poll) rather than for any visible result.
         char check = number.charAt(14);
+        driver.findElement(By.id("number")).clear();
         driver.findElement(By.id("number")).sendKeys(number.substring(0, 14) + (check == '0' ? '1' : '0'));
         scrollAndClick(driver.findElement(By.id("verify-submit")));
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verify-result"))).getText()).isEqualTo("卡号格式错误");
+        wait.until(ExpectedConditions.textToBe(By.id("verify-result"), "卡号格式错误"));
     }
 }
