@@ -2,12 +2,9 @@ package org.zugong.warning;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.zugong.organization.Organizations;
 import org.zugong.platform.db.DataVersionCache;
-import org.zugong.platform.db.SqlCondition;
-import org.zugong.platform.security.Actor;
 
 /**
  * 预警统计 — the statistics page's counts, computed once per jurisdiction and day and kept until a warning, a rule
@@ -32,11 +29,8 @@ class WarningStatistics {
     }
 
     WarningViews.Statistics of(LocalDate today) {
-        // What the counts depend on besides the tables: the jurisdiction and, unless it is everything, the warnings
-        // handed to the caller by name (compared case-insensitively, as WarningViews does).
-        SqlCondition j = organizations.jurisdiction().orgCondition("o.path", "o.id", "j");
-        Object scope = j.isAlwaysTrue() ? "ALL"
-                : List.of(j.sql(), j.params(), Actor.current().map(a -> a.username().toLowerCase(Locale.ROOT)).orElse(""));
+        // What the counts depend on besides the tables: the warnings the caller sees, and the day (the trend).
+        Object scope = WarningVisibility.current(organizations).key();
         return cache.get("warning", List.of("statistics", scope, today), () -> views.statistics(today, UNITS));
     }
 }

@@ -16,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zugong.organization.OrganizationSummary;
 import org.zugong.organization.Organizations;
 import org.zugong.platform.db.LikePattern;
-import org.zugong.platform.db.SqlCondition;
-import org.zugong.platform.security.Actor;
 import org.zugong.platform.web.PageRequest;
 import org.zugong.platform.web.PageResult;
 
@@ -75,10 +73,10 @@ class WarningViews {
 
     /** The caller's warnings: jurisdiction over the unit ({@code o}), or handed to the caller. */
     private String visible(Map<String, Object> params) {
-        SqlCondition j = organizations.jurisdiction().orgCondition("o.path", "o.id", "j");
-        params.putAll(j.params());
-        params.put("me", Actor.current().map(Actor::username).orElse(""));
-        return "(" + j.sql() + " OR lower(w.handler) = lower(:me))";
+        WarningVisibility v = WarningVisibility.current(organizations);
+        params.putAll(v.units().params());
+        params.put("me", v.handler());
+        return "(" + v.units().sql() + " OR lower(w.handler) = lower(:me))";
     }
 
     /**
@@ -87,13 +85,13 @@ class WarningViews {
      * 200,000 organizations first (36–76 ms a query on the province data set, 3–9 ms this way; issue 8).
      */
     private String visibleWarnings(Map<String, Object> params) {
-        SqlCondition j = organizations.jurisdiction().orgCondition("o.path", "o.id", "j");
-        if (j.isAlwaysTrue()) {
+        WarningVisibility v = WarningVisibility.current(organizations);
+        if (v.everything()) {
             return "TRUE";
         }
-        params.putAll(j.params());
-        params.put("me", Actor.current().map(Actor::username).orElse(""));
-        return "(w.org_id IN (SELECT o.id FROM org_organization o WHERE " + j.sql() + ") OR lower(w.handler) = lower(:me))";
+        params.putAll(v.units().params());
+        params.put("me", v.handler());
+        return "(w.org_id IN (SELECT o.id FROM org_organization o WHERE " + v.units().sql() + ") OR lower(w.handler) = lower(:me))";
     }
 
     private String where(Filter f, Map<String, Object> params) {
